@@ -37,7 +37,7 @@ export default tseslint.config(
     ban(['react', 'react-dom', 'zustand'], 'The core has no UI.'),
     ban(['**/mock-gateway/**', '**/renderer/**', '**/preload/**', '**/electron/**', '**/web/**', '**/cli/**'], 'The core imports only src/shared and its own modules.'),
   ]),
-  zone(['src/main/web/**', 'src/main/cli/**'], [
+  zone(['src/main/web/**', 'src/main/cli/**', 'src/main/host/**'], [
     ban(['electron', 'electron/*'], 'Only src/main/electron and src/main/index.ts import electron.'),
     ban(['**/renderer/**', '**/preload/**', '**/main/electron/**'], 'Hosts share the core, not each other.'),
   ]),

@@ -1,0 +1,197 @@
+import { gatewayEventSchemas, type GatewayEventName, type Message } from '../../shared/placet/schemas';
+import type { Store } from './store/store';
+
+/** What one batch changed, for the views, the review tracker and the notification policy. */
+export interface IngestChanges {
+  accountId: string;
+  inserted: Message[];
+  updated: Message[];
+  /** Channels whose agent record changed (status, commands). */
+  agents: Set<string>;
+  /** Streamed draft text from `message:delta`, by message id (not persisted: the server's PATCH is). */
+  drafts: Map<string, string>;
+  /** True for socket events; false for REST backfill pages (history, not news). */
+  live: boolean;
+}
+
+export interface IngestRejection {
+  accountId: string;
+  event: string;
+  payload: unknown;
+  reason: string;
+  quarantined: boolean;
+}
+
+interface Queued {
+  accountId: string;
+  event: string;
+  payload: unknown;
+}
+
+export interface IngestOptions {
+  store: Store;
+  onChanges: (changes: IngestChanges) => void;
+  onRejected: (rejection: IngestRejection) => void;
+  onAccepted?: (accountId: string, event: string, payload: unknown) => void;
+  /** Runs `fn` soon; setImmediate in production. */
+  defer?: (fn: () => void) => void;
+}
+
+/**
+ * The only way data enters the store: validate, de-duplicate (by message id), persist in one
+ * transaction per batch. Socket events are queued and flushed together; an event whose processing
+ * throws is quarantined and counted, and never blocks the ones after it.
+ */
+export class Ingest {
+  private queue: Queued[] = [];
+  private scheduled = false;
+  private readonly drafts = new Map<string, { base: string; text: string }>();
+
+  constructor(private readonly o: IngestOptions) {}
+
+  event(accountId: string, event: string, payload: unknown): void {
+    this.queue.push({ accountId, event, payload });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      (this.o.defer ?? setImmediate)(() => this.flush());
+    }
+  }
+
+  /** Applies REST records (backfill, reconciliation) at once. */
+  records(accountId: string, messages: Message[]): IngestChanges {
+    const changes = emptyChanges(accountId, false);
+    this.o.store.transaction(() => {
+      for (const m of messages) this.applyMessage(changes, m);
+    });
+    this.emit([changes]);
+    return changes;
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    const queued = this.queue;
+    this.queue = [];
+    if (queued.length === 0) return;
+    const byAccount = new Map<string, IngestChanges>();
+    this.o.store.transaction(() => {
+      for (const q of queued) {
+        let changes = byAccount.get(q.accountId);
+        if (!changes) byAccount.set(q.accountId, (changes = emptyChanges(q.accountId, true)));
+        this.applyEvent(changes, q);
+      }
+    });
+    this.emit([...byAccount.values()]);
+  }
+
+  private applyEvent(changes: IngestChanges, q: Queued): void {
+    const schema = (gatewayEventSchemas as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }>)[q.event];
+    if (!schema) {
+      this.o.onRejected({ ...q, reason: 'unknown event', quarantined: false });
+      return;
+    }
+    const parsed = schema.safeParse(q.payload);
+    if (!parsed.success) {
+      const issue = parsed.error?.issues[0];
+      this.o.onRejected({ ...q, reason: `invalid ${q.event}: ${issue ? `${issue.path.join('.') || 'payload'} ${issue.message}` : 'rejected'}`, quarantined: false });
+      return;
+    }
+    try {
+      this.apply(changes, q.event as GatewayEventName, parsed.data);
+      this.o.onAccepted?.(q.accountId, q.event, parsed.data);
+    } catch (err) {
+      this.o.onRejected({ ...q, reason: `processing failed: ${err instanceof Error ? err.message : String(err)}`, quarantined: true });
+    }
+  }
+
+  private apply(changes: IngestChanges, event: GatewayEventName, data: unknown): void {
+    const { store } = this.o;
+    const accountId = changes.accountId;
+    switch (event) {
+      case 'message:created':
+      case 'message:updated':
+      case 'review:responded': {
+        const { agent: _agent, agentName: _name, ...message } = data as Message & { agent?: unknown };
+        this.applyMessage(changes, message as Message);
+        return;
+      }
+      case 'message:delivery': {
+        const d = data as { messageId: string; deliveryStatus: Message['deliveryStatus'] };
+        const next = store.messages.setDelivery(accountId, d.messageId, d.deliveryStatus);
+        if (next) changes.updated.push(next);
+        return;
+      }
+      case 'review:expired': {
+        const { messageId } = data as { messageId: string };
+        const next = store.messages.patch(accountId, messageId, (m) =>
+          m.review && m.review.status === 'pending' ? { ...m, review: { ...m.review, status: 'expired' } } : m,
+        );
+        if (next) changes.updated.push(next);
+        return;
+      }
+      case 'agent:status': {
+        const s = data as { agentId: string; status: 'active'; statusMessage: string | null; statusSince: string | null };
+        const updated = store.accounts.updateAgent(accountId, s.agentId, (a) => ({ ...a, status: s.status, statusMessage: s.statusMessage, statusSince: s.statusSince }));
+        if (updated) changes.agents.add(s.agentId);
+        return;
+      }
+      case 'agent:commands': {
+        const c = data as { channelId: string; commands: NonNullable<Message['attachments']> };
+        const updated = store.accounts.updateAgent(accountId, c.channelId, (a) => ({ ...a, commands: c.commands as never }));
+        if (updated) changes.agents.add(c.channelId);
+        return;
+      }
+      case 'message:delta': {
+        this.applyDelta(changes, data as { channelId: string; delta: string; streamBaseId?: string; streamId?: string });
+        return;
+      }
+      case 'message:status': {
+        const ev = data as { channelId: string; streamId: string | null; id: string };
+        // Status steps belong to the draft with that streamId; kept on the record for the feed.
+        if (!ev.streamId) return;
+        const target = store.messages.findByStream(accountId, ev.channelId, ev.streamId);
+        if (!target) return;
+        const next = store.messages.patch(accountId, target.id, (m) => {
+          const events = (m.statusEvents ?? []).filter((e) => e.id !== ev.id);
+          return { ...m, statusEvents: [...events, data as never].slice(-50) };
+        });
+        if (next) changes.updated.push(next);
+        return;
+      }
+      case 'message:progress':
+        return;
+    }
+  }
+
+  private applyMessage(changes: IngestChanges, message: Message): void {
+    const outcome = this.o.store.messages.applyOne(changes.accountId, message);
+    if (outcome !== 'unchanged') changes[outcome].push(message);
+    if (message.streamState !== 'streaming') this.drafts.delete(message.id);
+  }
+
+  private applyDelta(changes: IngestChanges, d: { channelId: string; delta: string; streamBaseId?: string; streamId?: string }): void {
+    const streamId = d.streamBaseId ?? d.streamId;
+    if (!streamId) return;
+    const target = this.o.store.messages.findByStream(changes.accountId, d.channelId, streamId);
+    if (!target || target.streamState !== 'streaming') return;
+    const draft = this.drafts.get(target.id);
+    const base = target.text ?? '';
+    const text = (draft && draft.base === base ? draft.text : base) + d.delta;
+    this.drafts.set(target.id, { base, text: text.slice(-1_000_000) });
+    changes.drafts.set(target.id, text);
+    changes.updated.push(target);
+  }
+
+  draftText(messageId: string): string | undefined {
+    return this.drafts.get(messageId)?.text;
+  }
+
+  private emit(all: IngestChanges[]): void {
+    for (const changes of all) {
+      if (changes.inserted.length || changes.updated.length || changes.agents.size) this.o.onChanges(changes);
+    }
+  }
+}
+
+function emptyChanges(accountId: string, live: boolean): IngestChanges {
+  return { accountId, inserted: [], updated: [], agents: new Set(), drafts: new Map(), live };
+}
