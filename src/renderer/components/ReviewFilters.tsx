@@ -1,0 +1,78 @@
+import type { ReviewItem } from '../../shared/domain';
+import { reviewTypeLabel } from '../lib/review-payload';
+
+export interface QueueFilters {
+  accountId: string;
+  agent: string;
+  type: string;
+  expiringSoon: boolean;
+}
+
+export const noFilters: QueueFilters = { accountId: '', agent: '', type: '', expiringSoon: false };
+export const SOON_MS = 60 * 60_000;
+
+export function applyFilters(items: ReviewItem[], f: QueueFilters, now: number): ReviewItem[] {
+  return items.filter(
+    (r) =>
+      (!f.accountId || r.accountId === f.accountId) &&
+      (!f.agent || `${r.accountId}/${r.channelId}` === f.agent) &&
+      (!f.type || r.type === f.type) &&
+      (!f.expiringSoon || Date.parse(r.expiresAt) - now <= SOON_MS),
+  );
+}
+
+export function ReviewFilters({ items, filters, accounts, onChange }: { items: ReviewItem[]; filters: QueueFilters; accounts: { id: string; label: string }[]; onChange: (f: QueueFilters) => void }) {
+  const agents = new Map<string, string>();
+  const types = new Set<string>();
+  for (const r of items) {
+    if (!filters.accountId || r.accountId === filters.accountId) agents.set(`${r.accountId}/${r.channelId}`, r.agentName);
+    types.add(r.type);
+  }
+  const active = filters.accountId || filters.agent || filters.type || filters.expiringSoon;
+  return (
+    <div className="filters" role="group" aria-label="Filter reviews">
+      <label>
+        Account
+        <select value={filters.accountId} onChange={(e) => onChange({ ...filters, accountId: e.target.value, agent: '' })}>
+          <option value="">All accounts</option>
+          {accounts.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Agent
+        <select value={filters.agent} onChange={(e) => onChange({ ...filters, agent: e.target.value })}>
+          <option value="">All agents</option>
+          {[...agents].map(([k, name]) => (
+            <option key={k} value={k}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Type
+        <select value={filters.type} onChange={(e) => onChange({ ...filters, type: e.target.value })}>
+          <option value="">All types</option>
+          {[...types].sort().map((t) => (
+            <option key={t} value={t}>
+              {reviewTypeLabel(t)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filters.expiringSoon} onChange={(e) => onChange({ ...filters, expiringSoon: e.target.checked })} />
+        Expiring within 1 hour
+      </label>
+      {active && (
+        <button type="button" className="btn btn-link" onClick={() => onChange(noFilters)}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}
