@@ -23,10 +23,11 @@ export const DEFAULT_FIXTURES: FixtureSpec = {
 };
 
 export function newAgent(fields: Partial<StoredAgent> & { id: string; ownerId: string; name: string; createdAt: string }): StoredAgent {
+  const { id, ownerId, name, ...rest } = fields;
   return {
-    id: fields.id,
-    ownerId: fields.ownerId,
-    name: fields.name,
+    id,
+    ownerId,
+    name,
     description: null,
     avatarUrl: null,
     webhookUrl: null,
@@ -42,7 +43,7 @@ export function newAgent(fields: Partial<StoredAgent> & { id: string; ownerId: s
     managementApiKey: null,
     isSubagent: false,
     parentAgentId: null,
-    ...fields,
+    ...rest,
   };
 }
 

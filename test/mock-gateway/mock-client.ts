@@ -3,6 +3,10 @@ import { createMockGateway, type MockGateway, type MockGatewayOptions } from '..
 
 // Test helpers that drive the mock only through its public surfaces: socket.io-client and fetch.
 
+/** Wire payloads in tests are checked with `expect`, so they are deliberately loose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Wire = any;
+
 export interface Harness {
   gw: MockGateway;
   key: string;
@@ -12,8 +16,8 @@ export interface Harness {
   userId: string;
   sockets: Socket[];
   connect(auth: Record<string, unknown>, extra?: { reconnection?: boolean }): Socket;
-  api(path: string, init?: { method?: string; body?: unknown; key?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
-  mock(path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  api(path: string, init?: { method?: string; body?: unknown; key?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: Wire; headers: Headers }>;
+  mock(path: string, body?: unknown): Promise<{ status: number; body: Wire }>;
   close(): Promise<void>;
 }
 
@@ -81,13 +85,13 @@ export function connectError(s: Socket): Promise<Error> {
 }
 
 /** Collects every payload of `event` on a socket. */
-export function record<T = any>(s: Socket, event: string): T[] {
+export function record<T = Wire>(s: Socket, event: string): T[] {
   const seen: T[] = [];
   s.on(event, (p: T) => seen.push(p));
   return seen;
 }
 
-export function nextEvent<T = any>(s: Socket, event: string, timeoutMs = 2000): Promise<T> {
+export function nextEvent<T = Wire>(s: Socket, event: string, timeoutMs = 2000): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
     s.once(event, (p: T) => {
