@@ -51,7 +51,7 @@ export function windowBoundsFor(saved: unknown, displays: readonly Rect[]): Rect
     ? { width: Math.max(minWindowSize.width, Math.round(bounds.width)), height: Math.max(minWindowSize.height, Math.round(bounds.height)) }
     : { ...defaultWindowSize };
   if (!bounds) return centered(size, primary);
-  const titleBar: Rect = { x: bounds.x, y: bounds.y, width: bounds.width, height: minVisible.height };
+  const titleBar: Rect = { x: bounds.x, y: bounds.y, width: size.width, height: minVisible.height };
   const home = displays.find((area) => {
     const overlap = intersection(titleBar, area);
     return overlap.width >= minVisible.width && overlap.height >= minVisible.height / 2;
