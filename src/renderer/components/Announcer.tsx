@@ -37,10 +37,10 @@ export function Announcer() {
   const { notices, announcement } = useSlice((s) => s.ui, useShallow((s) => ({ notices: s.notices, announcement: s.announcement })));
   return (
     <>
-      <div className="sr-only" aria-live="polite" role="status" data-testid="announcer-polite">
+      <div className="sr-only" aria-live="polite" data-testid="announcer-polite">
         {announcement && !announcement.assertive ? announcement.text : ''}
       </div>
-      <div className="sr-only" aria-live="assertive" role="alert" data-testid="announcer-assertive">
+      <div className="sr-only" aria-live="assertive" data-testid="announcer-assertive">
         {announcement?.assertive ? announcement.text : ''}
       </div>
       {notices.length > 0 && (

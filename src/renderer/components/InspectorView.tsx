@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useAccountOptions } from '../hooks/useAccountOptions';
 import { useSlice, useStores } from '../hooks/useStores';
 import { downloadText, toJsonl } from '../lib/jsonl';
 import { ReviewLifecycle } from './ReviewLifecycle';
@@ -12,7 +13,7 @@ export function InspectorView() {
     (s) => s.inspector,
     useShallow((s) => ({ entries: s.entries, stats: s.stats, status: s.status, error: s.error })),
   );
-  const accounts = useSlice((s) => s.accounts, useShallow((s) => s.order.map((id) => ({ id, label: s.byId[id]?.label ?? id }))));
+  const accounts = useAccountOptions();
   // Paused = a frozen copy of the list; new events keep arriving in the store meanwhile.
   const [frozen, setFrozen] = useState<typeof entries | null>(null);
   const [event, setEvent] = useState('');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReviewItem } from '../../shared/domain';
 import { useNow } from '../hooks/useNow';
+import { useAccountOptions } from '../hooks/useAccountOptions';
 import { useSlice, useStores } from '../hooks/useStores';
 import type { ReviewTab } from '../stores/reviews-store';
 import { AccountAlerts } from './AccountAlerts';
@@ -28,7 +29,7 @@ export function ReviewQueue() {
   const now = useNow(1_000);
   const all = useSlice((s) => s.reviews, useShallow((s) => Object.values(s.byKey)));
   const { tabStatus, tabError } = useSlice((s) => s.reviews, useShallow((s) => ({ tabStatus: s.tabStatus[tab], tabError: s.tabError })));
-  const accounts = useSlice((s) => s.accounts, useShallow((s) => s.order.map((id) => ({ id, label: s.byId[id]?.label ?? id }))));
+  const accounts = useAccountOptions();
   const channelCount = useSlice((s) => s.channels, (s) => Object.keys(s.byKey).length);
 
   useEffect(() => {
