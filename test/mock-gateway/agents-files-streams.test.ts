@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connected, type Harness, nextEvent, record, roundTrip, startHarness, subscribe } from './mock-client';
+import { connected, type Harness, nextEvent, record, roundTrip, startHarness, subscribe, type Wire } from './mock-client';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -68,7 +68,7 @@ describe('files (§6)', () => {
     form.append('file', new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), 'chart.png');
     const up = await fetch(`${h.gw.url}/api/v1/files/upload`, { method: 'POST', headers: { 'x-api-key': h.key }, body: form });
     expect(up.status).toBe(201);
-    const att = await up.json();
+    const att = (await up.json()) as Wire;
     expect(att).toMatchObject({ filename: 'chart.png', mimeType: 'image/png', pluginType: '@uax/image', size: 4 });
     const ev = await created;
     expect(ev).toMatchObject({ text: null, agentName: 'Deploy Bot' });
@@ -79,7 +79,7 @@ describe('files (§6)', () => {
     const store = new FormData();
     store.append('file', new Blob(['plain words'], { type: 'text/plain' }), 'notes.txt');
     store.append('channelId', h.agentId);
-    const orphan = await (await fetch(`${h.gw.url}/api/v1/files/store`, { method: 'POST', headers: { 'x-api-key': h.key }, body: store })).json();
+    const orphan = (await (await fetch(`${h.gw.url}/api/v1/files/store`, { method: 'POST', headers: { 'x-api-key': h.key }, body: store })).json()) as Wire;
     expect(orphan).toMatchObject({ messageId: null, filename: 'notes.txt' });
 
     const dl = await fetch(`${h.gw.url}/api/v1/files/${orphan.id}/download`, { headers: { 'x-api-key': h.key } });
