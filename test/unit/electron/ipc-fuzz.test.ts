@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { invokeChannels, invokeContract, type InvokeChannel } from '../../../src/shared/ipc/contract';
 import { silentLogger } from '../../../src/main/core/ports';
 import { registerIpc } from '../../../src/main/electron/register-ipc';

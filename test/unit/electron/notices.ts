@@ -29,7 +29,7 @@ export function review(over: Partial<ReviewItem> = {}): ReviewItem {
     expiresAt: new Date(60 * 60_000).toISOString(),
     completedAt: null,
     createdAt: new Date(0).toISOString(),
-    deliveryStatus: 'delivered',
+    deliveryStatus: 'agent_received',
     openUrl: 'https://placet.example/chats/c1',
     snoozedUntil: null,
     ...over,
