@@ -2,8 +2,9 @@ import { memo, type MouseEvent } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import { isOpenableUrl } from '../lib/format';
 
-// react-markdown renders through React elements, never innerHTML, and without rehype-raw raw HTML
-// in the text stays text. Links never navigate the window: they go to main's URL check.
+// react-markdown renders through React elements, never innerHTML; without rehype-raw, raw HTML in
+// the text is shown as literal text, so the operator sees what the agent sent and nothing runs.
+// Links never navigate the window: they go to main's URL check.
 
 const MAX_CHARS = 20_000;
 
@@ -44,7 +45,7 @@ function MarkdownImpl({ text, onOpenLink, full = false }: MarkdownProps) {
   };
   return (
     <div className="markdown" dir="auto">
-      <ReactMarkdown components={components} skipHtml>
+      <ReactMarkdown components={components}>
         {body}
       </ReactMarkdown>
     </div>

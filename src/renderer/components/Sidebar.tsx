@@ -17,6 +17,7 @@ function NavButton({ view, label, shortcut, current, badge, onSelect }: { view: 
     <button
       type="button"
       className="nav-item"
+      aria-label={label}
       aria-current={current === view ? 'page' : undefined}
       aria-describedby={badge ? badgeId : undefined}
       aria-keyshortcuts={shortcut}
