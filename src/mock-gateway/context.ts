@@ -17,6 +17,8 @@ export interface GatewayContext {
   onChange: Set<() => void>;
   /** Pending long-polls, answered when the gateway closes so no timer outlives it. */
   onClose: Set<() => void>;
+  /** OAuth relay states registered by `oauth:start` with an `authUrl` (10-minute TTL, virtual clock). */
+  oauthStates: Map<string, { channelId: string; provider: string; expiresAt: number }>;
 }
 
 export const isoNow = (ctx: GatewayContext): string => new Date(ctx.clock.now()).toISOString();

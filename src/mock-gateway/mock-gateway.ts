@@ -88,9 +88,9 @@ export async function createMockGateway(options: MockGatewayOptions = {}): Promi
     allowRequest: (_req, cb) => (faults.refusing() ? cb('refused', false) : cb(null, true)),
   });
   const bus = new EventBus(io.of('/ws'), faults);
-  const ctx: GatewayContext = { store, bus, clock, webhooks: new WebhookDispatcher(clock), newId, profile, onChange: new Set(), onClose: new Set() };
+  const ctx: GatewayContext = { store, bus, clock, webhooks: new WebhookDispatcher(clock), newId, profile, onChange: new Set(), onClose: new Set(), oauthStates: new Map() };
   const attempts = new Map<string, number>();
-  attachSocketGateway({ io, store, bus, faults, jwtSecret, now: () => clock.now(), attempts });
+  attachSocketGateway({ io, store, bus, faults, jwtSecret, now: () => clock.now(), attempts, oauthStates: ctx.oauthStates });
 
   app.setErrorHandler((error: FastifyError | HttpError, req, reply) => {
     const status = error instanceof HttpError ? error.statusCode : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;

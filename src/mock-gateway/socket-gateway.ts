@@ -20,6 +20,7 @@ export interface GatewayDeps {
   now: () => number;
   /** Connection attempts by key prefix (`jwt` / `none` for the others). */
   attempts: Map<string, number>;
+  oauthStates: Map<string, { channelId: string; provider: string; expiresAt: number }>;
 }
 
 const isChannelId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 128;
@@ -85,6 +86,9 @@ export function attachSocketGateway(deps: GatewayDeps): void {
       if (!isObject(payload) || !isChannelId(payload.channelId)) return;
       if (typeof payload.state !== 'string' || typeof payload.provider !== 'string') return;
       if (!store.ownedAgent(data.userId, payload.channelId)) return;
+      if (typeof payload.authUrl === 'string') {
+        deps.oauthStates.set(payload.state, { channelId: payload.channelId, provider: payload.provider, expiresAt: deps.now() + 10 * 60_000 });
+      }
       bus.emit([userRoom(data.userId)], 'oauth:start', {
         channelId: payload.channelId,
         state: payload.state,

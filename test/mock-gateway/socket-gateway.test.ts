@@ -169,3 +169,22 @@ describe('agent:status rooms (§2.4, §8)', () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe('oauth relay (§2.3, experimental)', () => {
+  it('oauth:start goes to the user room; the public callback emits oauth:code to the channel room', async () => {
+    h = await startHarness();
+    const keySocket = h.connect({ apiKey: h.key });
+    const { body } = await h.mock('/ws-ticket', { userId: h.userId });
+    const userSocket = h.connect({ token: body.ticket });
+    await Promise.all([connected(keySocket), connected(userSocket)]);
+    await subscribe(keySocket, h.agentId);
+    const start = nextEvent(userSocket, 'oauth:start');
+    keySocket.emit('oauth:start', { channelId: h.agentId, state: 'st-1', provider: 'github', authUrl: 'https://github.example/authorize' });
+    expect(await start).toEqual({ channelId: h.agentId, state: 'st-1', provider: 'github', authUrl: 'https://github.example/authorize', deviceCode: null });
+    const code = nextEvent(keySocket, 'oauth:code');
+    const res = await fetch(`${h.gw.url}/api/v1/oauth/callback?code=abc&state=st-1`);
+    expect(res.status).toBe(200);
+    expect(await code).toEqual({ state: 'st-1', code: 'abc', provider: 'github' });
+    expect((await fetch(`${h.gw.url}/api/v1/oauth/callback?code=abc&state=st-1`)).status).toBe(400);
+  });
+});

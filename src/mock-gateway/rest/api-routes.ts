@@ -6,6 +6,7 @@ import { sha256Hex } from '../random';
 import { registerAgentRoutes } from './agents-routes';
 import { registerFileRoutes } from './files-routes';
 import { registerMessageRoutes } from './messages-routes';
+import { registerOauthRoutes } from './oauth-routes';
 import type { RateLimiter } from './rate-limiter';
 import { registerReviewRoutes } from './reviews-routes';
 import { setRequestUser } from './rest-support';
@@ -25,6 +26,8 @@ export function registerAgentApi(app: FastifyInstance, ctx: GatewayContext, faul
           if (r.retryAfterSec !== null) throw new HttpError(429, TOO_MANY, { 'Retry-After': String(r.retryAfterSec) });
           reply.header('X-RateLimit-Remaining', String(r.remaining)).header('X-RateLimit-Reset', String(r.resetSec));
         }
+        // The OAuth callback is public: the browser lands on it, not the agent.
+        if (req.url.startsWith('/api/v1/oauth/callback')) return;
         let key = req.headers['x-api-key'];
         // The docs profile also takes the documented `Authorization: Bearer` form (§11.3).
         if (key === undefined && ctx.profile === 'docs') {
@@ -40,6 +43,7 @@ export function registerAgentApi(app: FastifyInstance, ctx: GatewayContext, faul
       registerReviewRoutes(api, ctx);
       registerAgentRoutes(api, ctx);
       registerFileRoutes(api, ctx);
+      registerOauthRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );
