@@ -17,15 +17,15 @@ export const appSchemePrivileges = Object.freeze({
 
 /**
  * The header CSP (the renderer's meta CSP applies as well; the browser enforces both).
- * No inline or remote script; styles may be inline because React sets style attributes and the
- * component libraries inject <style>. Images may come from Placet servers (agent avatars,
- * attachments), which can be plain http on a LAN. The Electron renderer talks to main over IPC
- * only, so it connects to nothing but its own origin.
+ * No inline or remote script, no inline styles (React positions things through the CSSOM, which
+ * CSP does not restrict). Images may come from Placet servers (agent avatars, attachments), which
+ * can be plain http on a LAN. The Electron renderer talks to main over IPC only, so it connects
+ * to nothing but its own origin.
  */
 export const appContentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob: https: http:",
   "font-src 'self' data:",
   "connect-src 'self'",

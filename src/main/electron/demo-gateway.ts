@@ -1,6 +1,8 @@
 import type { DemoAccount } from '../core/core-api';
 import type { Logger } from '../core/ports';
-import { createMockGateway } from '../../mock-gateway/index';
+import type { createMockGateway as CreateMockGateway } from '../../mock-gateway/index';
+
+type MockGateway = Awaited<ReturnType<typeof CreateMockGateway>>;
 
 export interface DemoGateway {
   /** Starts the in-process mock gateway on first use; later calls reuse it. */
@@ -15,7 +17,9 @@ export interface DemoGateway {
  */
 export const preferredDemoPort = 47_311;
 
-async function startOnPreferredPort(): ReturnType<typeof createMockGateway> {
+async function startOnPreferredPort(): Promise<MockGateway> {
+  // Loaded on demand: a user with only real servers never loads the mock's HTTP stack.
+  const { createMockGateway } = await import('../../mock-gateway/index');
   try {
     return await createMockGateway({ port: preferredDemoPort, scenario: 'demo' });
   } catch {
@@ -25,7 +29,7 @@ async function startOnPreferredPort(): ReturnType<typeof createMockGateway> {
 
 /** The embedded mock Placet server behind `accounts:add-demo` (DESIGN.md "Start-up default"). */
 export function createDemoGateway(logger: Logger): DemoGateway {
-  let running: ReturnType<typeof createMockGateway> | null = null;
+  let running: Promise<MockGateway> | null = null;
   return {
     get started() {
       return running !== null;

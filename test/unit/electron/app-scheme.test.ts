@@ -65,7 +65,7 @@ describe('app scheme', () => {
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
     expect(directives['base-uri']).toEqual(["'none'"]);
     expect(directives['connect-src']).toEqual(["'self'"]);
-    expect(appContentSecurityPolicy).not.toMatch(/unsafe-eval/);
+    expect(appContentSecurityPolicy).not.toMatch(/unsafe-eval|unsafe-inline/);
   });
 
   it('types what the renderer bundle contains', () => {
