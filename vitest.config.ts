@@ -19,6 +19,18 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          // Heap figures (QUALITY.md 9) need a real GC between measurements.
+          execArgv: ['--expose-gc'],
+        },
+      },
+      {
+        test: {
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',

@@ -138,7 +138,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   for (const account of store.accounts.list()) startSession(account.accountId);
 
   let disposed = false;
-  return {
+  const result: Core = {
     handlers,
     onBatch: (listener) => batcher.on(listener),
     reconnectNow: () => {
@@ -155,9 +155,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       batcher.dispose();
       store.close();
     },
-    // For tests and the CLI: the internals they may inspect.
-    ...({ internals: { store, sessions, ingest } } as object),
   };
+  internalsByCore.set(result, { store, sessions, ingest });
+  return result;
+}
+
+export interface CoreInternals {
+  store: Store;
+  sessions: Map<string, AccountSession>;
+  ingest: Ingest;
+}
+
+const internalsByCore = new WeakMap<Core, CoreInternals>();
+
+/** What tests and benchmarks may inspect beyond the contract. */
+export function coreInternals(core: Core): CoreInternals {
+  const internals = internalsByCore.get(core);
+  if (!internals) throw new Error('not a core made by createCore');
+  return internals;
 }
 
 export function assertFound<T>(value: T | null | undefined, what: string): T {

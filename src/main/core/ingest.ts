@@ -109,11 +109,9 @@ export class Ingest {
     switch (event) {
       case 'message:created':
       case 'message:updated':
-      case 'review:responded': {
-        const { agent: _agent, agentName: _name, ...message } = data as Message & { agent?: unknown };
-        this.applyMessage(changes, message as Message);
+      case 'review:responded':
+        this.applyMessage(changes, data as Message);
         return;
-      }
       case 'message:delivery': {
         const d = data as { messageId: string; deliveryStatus: Message['deliveryStatus'] };
         const next = store.messages.setDelivery(accountId, d.messageId, d.deliveryStatus);
@@ -162,7 +160,8 @@ export class Ingest {
     }
   }
 
-  private applyMessage(changes: IngestChanges, message: Message): void {
+  private applyMessage(changes: IngestChanges, raw: Message): void {
+    const message = canonicalMessage(raw);
     const outcome = this.o.store.messages.applyOne(changes.accountId, message);
     if (outcome !== 'unchanged') changes[outcome].push(message);
     if (message.streamState !== 'streaming') this.drafts.delete(message.id);
@@ -190,6 +189,16 @@ export class Ingest {
       if (changes.inserted.length || changes.updated.length || changes.agents.size) this.o.onChanges(changes);
     }
   }
+}
+
+/**
+ * The same server row arrives in slightly different shapes (the socket adds `agentName` or the
+ * whole `agent`; only the REST list carries `statusEvents`). Stored in one shape, a re-read of an
+ * unchanged row is recognised as unchanged and never re-announced.
+ */
+export function canonicalMessage(m: Message): Message {
+  const { agentName: _name, agent: _agent, statusEvents, ...rest } = m as Message & { agent?: unknown };
+  return statusEvents && statusEvents.length ? { ...rest, statusEvents } : (rest as Message);
 }
 
 function emptyChanges(accountId: string, live: boolean): IngestChanges {
