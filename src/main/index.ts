@@ -11,6 +11,7 @@ import { ElectronAttentionSink } from './electron/attention-sink';
 import { watchConnectivity } from './electron/connectivity-watch';
 import { findDeepLinkInArgv, parseDeepLink } from './electron/deep-link';
 import { createDemoGateway } from './electron/demo-gateway';
+import { e2eHooksEnabled, recordNotifications } from './electron/e2e-hooks';
 import { createElectronNotification, notificationsSupported } from './electron/electron-notification';
 import { createHostHandlers } from './electron/host-handlers';
 import { parseLaunchArgs } from './electron/launch-args';
@@ -106,10 +107,12 @@ async function start(): Promise<void> {
     if (handlers) void dispatchInvoke(handlers, channel, input).then((r) => r.ok || logger.warn('tray action failed', { channel, code: r.error.code }));
   };
 
+  const createNotification = (options: Parameters<typeof createElectronNotification>[0]) => createElectronNotification(options, undefined);
+  if (e2eHooksEnabled(process.env, app.isPackaged)) globalThis.__placetE2E = { notifications: [] };
   const notifier = new NativeNotifier({
     platform,
-    isSupported: notificationsSupported,
-    create: (options) => createElectronNotification(options, undefined),
+    isSupported: () => globalThis.__placetE2E !== undefined || notificationsSupported(),
+    create: globalThis.__placetE2E ? recordNotifications(globalThis.__placetE2E, createNotification) : createNotification,
     onOpen: (notice) => {
       const ref = refOf(notice);
       if (ref) void openReview(ref);
