@@ -19,6 +19,16 @@ export interface CoreTiming {
   batchMs: number;
   /** An agent with no ping for this long is stale. */
   staleAfterMs: number;
+  /** A connection that lasted less than this counts as a failed attempt (accept-then-drop breaker). */
+  stableAfterMs: number;
+  /** After a rejected key: one more check after this long, then nothing until the key is edited. */
+  rejectedRecheckMs: number;
+  /** A second, short catch-up after connect covers events lost before the server finished `subscribe:channel`. */
+  settleMs: number;
+  /** After a failed catch-up (429 exhausted, 5xx), try again this much later. */
+  resyncAfterFailureMs: number;
+  /** Pages of 100 read on a channel's first sync; older history stays on the server. */
+  initialPages: number;
 }
 
 export interface DemoAccount {

@@ -9,11 +9,11 @@ import { nullAttention, nullNotifier, silentLogger, systemClock } from './ports'
 import { ReviewDesk } from './review-desk';
 import { redactApiKeys } from './secrets/redact';
 import { Store } from './store/store';
-import { AccountSession, type SessionTiming } from './sync/account-session';
+import { AccountSession } from './sync/account-session';
 import { UiBatcher } from './ui-batcher';
 import { ViewBuilder } from './view-builder';
 
-export const defaultTiming: CoreTiming & SessionTiming = {
+export const defaultTiming: CoreTiming = {
   heartbeatMs: 30_000,
   pongTimeoutMs: 3_000,
   agentPollMs: 60_000,
@@ -47,6 +47,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     attention: options.attention ?? nullAttention,
     views,
     batcher,
+    onError: (err) => logger.error('review desk callback failed', { error: redactApiKeys(String(err)) }),
   });
 
   const ingest = new Ingest({
@@ -143,6 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onBatch: (listener) => batcher.on(listener),
     reconnectNow: () => {
       for (const s of sessions.values()) s.reconnectNow();
+      desk.recheck();
     },
     async dispose() {
       if (disposed) return;

@@ -1,7 +1,11 @@
 import type { ConnectionState, Notice, ReviewItem, Settings } from '../../shared/domain';
 import type { Message } from '../../shared/placet/schemas';
 import type { IngestChanges } from './ingest';
-import type { AttentionSink, Clock, Notifier } from './ports';
+import { NotificationDispatcher } from './notify/notification-dispatcher';
+import { noticeIds } from './notify/notice-text';
+import { localMinutesOfDay } from './notify/quiet-hours';
+import type { AttentionSink, AttentionState, Clock, Notifier } from './ports';
+import { ReviewScheduler, type TrackedReview } from './reviews/review-scheduler';
 import type { Store } from './store/store';
 import type { UiBatcher } from './ui-batcher';
 import type { ViewBuilder } from './view-builder';
@@ -14,6 +18,7 @@ export interface ReviewDeskOptions {
   attention: AttentionSink;
   views: ViewBuilder;
   batcher: UiBatcher;
+  onError?: (err: unknown) => void;
 }
 
 export interface Focus {
@@ -22,61 +27,103 @@ export interface Focus {
   visible: boolean;
 }
 
+/** A reminder this close to the deadline also asks for the window's attention (dock bounce, taskbar flash). */
+const ATTENTION_STEP_MINUTES = 5;
+
 /**
- * Review deadlines and what the operator is told about them: pushes review rows, expires pending
- * reviews locally when their deadline passes, and turns review changes into notices.
+ * Review deadlines and what the operator is told about them. Feeds every review change to the
+ * deadline scheduler (reminder ladder, local expiry) and to the notification policy, keeps the
+ * review rows in the UI current, and sums it all up for the tray and badge.
  */
 export class ReviewDesk {
-  private expiryTimer: unknown = null;
+  private readonly scheduler: ReviewScheduler;
+  private readonly dispatcher: NotificationDispatcher;
   private focus: Focus = { accountId: null, channelId: null, visible: false };
   private settings: Settings;
+  private connections = new Map<string, ConnectionState>();
   private lastAttention = '';
 
   constructor(private readonly o: ReviewDeskOptions) {
     this.settings = o.store.local.settings();
+    const notifier: Notifier = {
+      // The renderer hears of every notice too: its live region announces new reviews and reminders.
+      show: (notice: Notice) => {
+        o.notifier.show(notice);
+        o.batcher.notice(notice);
+      },
+      withdraw: (id) => o.notifier.withdraw(id),
+    };
+    this.dispatcher = new NotificationDispatcher({
+      clock: o.clock,
+      notifier,
+      log: { record: (entry) => o.store.local.logNotification(entry.at, { ...entry }) },
+      context: () => ({
+        settings: this.settings,
+        focus: this.focus.accountId && this.focus.channelId ? { accountId: this.focus.accountId, channelId: this.focus.channelId, visible: this.focus.visible } : null,
+        isMuted: (accountId, channelId) => o.store.accounts.agent(accountId, channelId)?.muted ?? false,
+        localMinutesOfDay: (ms) => localMinutesOfDay(ms),
+        multipleAccounts: o.store.accounts.list().length > 1,
+      }),
+      onError: o.onError,
+    });
+    this.scheduler = new ReviewScheduler({
+      clock: o.clock,
+      log: o.store.local,
+      ladder: this.settings.reminderLadderMinutes,
+      onReminder: (review, step) => this.onReminder(review, step),
+      onLocalExpiry: (review) => this.onLocalExpiry(review),
+      onError: o.onError,
+    });
   }
 
+  /** Picks up every pending review already stored, so reminders survive a restart. */
   start(): void {
-    this.scheduleExpiry();
-    this.refreshAttention(new Map());
+    for (const item of this.o.views.reviews('pending', 100_000)) this.track(item);
+    this.refreshAttention();
   }
 
   dispose(): void {
-    this.o.clock.clearTimeout(this.expiryTimer);
-    this.expiryTimer = null;
+    this.scheduler.dispose();
+    this.dispatcher.dispose();
   }
 
   onChanges(changes: IngestChanges): void {
     const inserted = new Set(changes.inserted.map((m) => m.id));
     for (const m of [...changes.inserted, ...changes.updated]) {
-      if (!m.review) continue;
-      const item = this.o.views.reviewItem(changes.accountId, m);
-      if (!item) continue;
-      this.o.batcher.review(item);
-      this.decide(item, m, inserted.has(m.id));
+      if (m.review) this.onReview(changes.accountId, m, inserted.has(m.id));
+      else if (changes.live && inserted.has(m.id) && m.senderType === 'agent') this.onChatter(changes.accountId, m);
     }
-    this.scheduleExpiry();
     this.refreshAttention();
   }
 
   setFocus(focus: Focus): void {
     this.focus = focus;
+    if (focus.visible && focus.accountId && focus.channelId) this.dispatcher.acknowledge(focus.accountId, focus.channelId);
   }
 
   settingsChanged(settings: Settings): void {
     this.settings = settings;
+    this.scheduler.setLadder(settings.reminderLadderMinutes);
   }
 
   snooze(key: string, accountId: string, messageId: string, until: number): void {
     this.o.store.local.snooze(key, until);
+    this.scheduler.snooze(key, until);
     const m = this.o.store.messages.get(accountId, messageId);
     const item = m && this.o.views.reviewItem(accountId, m);
     if (item) this.o.batcher.review(item);
   }
 
+  /** After sleep: deadlines passed while the timers were frozen are handled now. */
+  recheck(): void {
+    this.scheduler.recheck();
+  }
+
   accountRemoved(accountId: string): void {
-    for (const item of this.o.views.reviews('pending', 10_000)) {
-      if (item.accountId === accountId) this.o.notifier.withdraw(noticeId(item));
+    for (const review of this.scheduler.pending()) {
+      if (review.accountId !== accountId) continue;
+      this.scheduler.remove(review.key);
+      this.o.notifier.withdraw(noticeIds.review(accountId, review.messageId));
     }
     this.refreshAttention();
   }
@@ -92,67 +139,83 @@ export class ReviewDesk {
     });
   }
 
-  private connections = new Map<string, ConnectionState>();
-
   refreshAttention(connections?: Map<string, ConnectionState>): void {
     if (connections) this.connections = connections;
     const pending = this.o.views.reviews('pending', 1_000);
     const problem = [...this.connections.values()].some((c) => c.status === 'key-rejected' || c.status === 'reconnecting' || c.status === 'degraded');
-    const state = problem ? 'problem' : pending.length ? 'attention' : 'ok';
-    const signature = `${state}:${pending.length}:${pending.slice(0, 5).map((p) => p.messageId).join(',')}`;
+    const state: AttentionState = problem ? 'problem' : pending.length ? 'attention' : 'ok';
+    const signature = `${state}:${pending.length}:${pending.slice(0, 5).map((p) => `${p.messageId}/${p.snoozedUntil ?? ''}`).join(',')}`;
     if (signature === this.lastAttention) return;
     this.lastAttention = signature;
     this.o.attention.update({ state, pendingReviews: pending.length, mostUrgent: pending.slice(0, 5) });
   }
 
-  private decide(item: ReviewItem, m: Message, isNew: boolean): void {
-    const id = noticeId(item);
-    if (item.status !== 'pending') {
-      this.o.notifier.withdraw(id);
-      return;
+  private onReview(accountId: string, m: Message, isNew: boolean): void {
+    const item = this.o.views.reviewItem(accountId, m);
+    if (!item) return;
+    this.o.batcher.review(item);
+    this.track(item);
+    if (item.status === 'pending') {
+      if (isNew) this.dispatcher.handle({ type: 'review-new', review: item });
+    } else {
+      this.dispatcher.handle({ type: 'review-resolved', review: item });
     }
-    if (!isNew) return;
-    if (this.focus.visible && this.focus.accountId === item.accountId && this.focus.channelId === item.channelId) return;
-    const notice: Notice = {
-      id,
-      kind: 'review-new',
-      title: item.agentName,
-      body: item.summary || (m.text ?? '').slice(0, 200),
+    if (item.status === 'completed') this.onDecisionDelivery(item);
+  }
+
+  private onDecisionDelivery(item: ReviewItem): void {
+    const ids = { accountId: item.accountId, channelId: item.channelId, messageId: item.messageId };
+    if (item.deliveryStatus === 'webhook_failed') {
+      this.dispatcher.handle({ type: 'delivery-failed', failure: { ...ids, agentName: item.agentName, accountLabel: item.accountLabel, reason: 'webhook_failed' } });
+    } else if (item.deliveryStatus !== 'sent') {
+      this.dispatcher.handle({ type: 'delivery-recovered', ...ids });
+    }
+  }
+
+  private onChatter(accountId: string, m: Message): void {
+    const agent = this.o.store.accounts.agent(accountId, m.channelId);
+    const account = this.o.store.accounts.list().find((a) => a.accountId === accountId);
+    this.dispatcher.handle({
+      type: 'chatter',
+      message: { accountId, channelId: m.channelId, agentName: agent?.agent.name ?? 'Agent', accountLabel: account?.label, messageId: m.id, text: m.text ?? 'Sent an attachment' },
+    });
+  }
+
+  private track(item: ReviewItem): void {
+    this.scheduler.upsert({
+      key: reviewKey(item.accountId, item.messageId),
       accountId: item.accountId,
       channelId: item.channelId,
       messageId: item.messageId,
-      urgency: 'normal',
-      at: this.o.clock.now(),
-    };
-    this.o.notifier.show(notice);
-    this.o.batcher.notice(notice);
+      expiresAt: Date.parse(item.expiresAt),
+      status: item.status,
+      createdAt: Date.parse(item.createdAt),
+      snoozedUntil: item.snoozedUntil,
+    });
   }
 
-  /** One timer for the soonest deadline; when it passes, the review reads as expired everywhere. */
-  private scheduleExpiry(): void {
-    this.o.clock.clearTimeout(this.expiryTimer);
-    const next = this.o.views.reviews('pending', 1)[0];
-    if (!next) return;
-    const delay = Math.max(0, Date.parse(next.expiresAt) - this.o.clock.now()) + 5;
-    this.expiryTimer = this.o.clock.setTimeout(() => this.expireDue(), Math.min(delay, 2 ** 31 - 1));
+  private itemFor(review: TrackedReview): ReviewItem | null {
+    const m = this.o.store.messages.get(review.accountId, review.messageId);
+    return m ? this.o.views.reviewItem(review.accountId, m) : null;
   }
 
-  private expireDue(): void {
-    const now = this.o.clock.now();
-    for (const { accountId, message } of this.o.store.messages.expiredReviews(now, 1_000)) {
-      if (!message.review || message.review.status !== 'pending' || effectiveReviewStatus(message.review, now) !== 'expired') continue;
-      const item = this.o.views.reviewItem(accountId, message);
-      if (!item) continue;
-      this.o.batcher.review(item);
-      const channel = this.o.views.channel(accountId, message.channelId);
-      if (channel) this.o.batcher.channel(channel);
-      this.o.notifier.withdraw(noticeId(item));
-    }
-    this.scheduleExpiry();
+  private onReminder(review: TrackedReview, step: number): void {
+    const item = this.itemFor(review);
+    if (!item || item.status !== 'pending') return;
+    this.dispatcher.handle({ type: 'reminder', review: item, step });
+    if (step <= ATTENTION_STEP_MINUTES) this.o.attention.requestAttention();
+  }
+
+  /** The deadline passed: the review reads as expired everywhere, whether or not the server said so. */
+  private onLocalExpiry(review: TrackedReview): void {
+    const m = this.o.store.messages.get(review.accountId, review.messageId);
+    if (!m?.review || effectiveReviewStatus(m.review, this.o.clock.now()) !== 'expired') return;
+    const item = this.o.views.reviewItem(review.accountId, m);
+    if (!item) return;
+    this.o.batcher.review(item);
+    const channel = this.o.views.channel(review.accountId, m.channelId);
+    if (channel) this.o.batcher.channel(channel);
+    this.dispatcher.handle({ type: 'review-resolved', review: item });
     this.refreshAttention();
   }
-}
-
-export function noticeId(item: { accountId: string; messageId: string }): string {
-  return `review:${reviewKey(item.accountId, item.messageId)}`;
 }

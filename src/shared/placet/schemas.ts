@@ -20,7 +20,7 @@ export const agentStatusValueSchema = z.enum(['active', 'busy', 'error', 'offlin
 
 export const reviewSchema = z.looseObject({
   // `type` is not validated against an enum by the server (§4.1); unknown types render as freeform.
-  type: z.string().min(1).max(64),
+  type: z.string().min(1).max(256),
   payload: z.record(z.string(), z.unknown()).nullish(),
   status: reviewStatusSchema,
   expiresAt: isoDateSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { errorBodySchema } from '../../../shared/placet/schemas';
 import { AppFailure, type ErrorCode } from '../../../shared/ipc/result';
 import type { Clock } from '../ports';

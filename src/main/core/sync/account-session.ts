@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ConnectionState } from '../../../shared/domain';
 import { agentSchema } from '../../../shared/placet/schemas';
+import type { CoreTiming } from '../core-api';
 import type { Ingest } from '../ingest';
 import { AccountConnection, type ConnectionTiming } from '../net/account-connection';
 import { RestClient } from '../net/rest-client';
@@ -9,14 +10,7 @@ import type { AccountRecord } from '../store/account-repo';
 import type { Store } from '../store/store';
 import { backfillChannel } from './backfill';
 
-export interface SessionTiming extends ConnectionTiming {
-  agentPollMs: number;
-  /** A second, short pass after connect covers events lost before the server finished `subscribe:channel`. */
-  settleMs: number;
-  /** After a failed sync (429 exhausted, 5xx), try again this much later. */
-  resyncAfterFailureMs: number;
-  initialPages: number;
-}
+export type SessionTiming = ConnectionTiming & Pick<CoreTiming, 'agentPollMs' | 'settleMs' | 'resyncAfterFailureMs' | 'initialPages'>;
 
 export interface AccountSessionOptions {
   account: AccountRecord;
