@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeBridge, fail, ok } from './fake-bridge';
-import { account, channel, iso, T0 } from './fixtures';
+import { account, channel, iso, message, T0 } from './fixtures';
 import { booted, renderApp } from './render-app';
 
 describe('app shell', () => {
@@ -115,6 +115,20 @@ describe('app shell', () => {
     act(() => link.set('open'));
     expect(screen.queryByText(/Lost connection to the companion/)).toBeNull();
     await waitFor(() => expect(bridge.callsOf('state:snapshot').length).toBe(before + 1));
+  });
+
+  it('re-reads the open feed after the link comes back, so messages pushed meanwhile appear', async () => {
+    const bridge = new FakeBridge();
+    let page = [message({ id: 'a', text: 'before the drop' })];
+    bridge.handle('messages:page', () => ok({ messages: page, hasMore: false }));
+    const { link } = renderApp({ accounts: [account()], channels: [channel()] }, bridge);
+    await booted();
+    await userEvent.click(screen.getByRole('button', { name: /Deploy Bot/ }));
+    expect(await screen.findByText('before the drop')).toBeTruthy();
+    act(() => link.set('lost'));
+    page = [...page, message({ id: 'b', text: 'sent while we were away', createdAt: iso(T0) })];
+    act(() => link.set('open'));
+    expect(await screen.findByText('sent while we were away')).toBeTruthy();
   });
 
   it('applies the theme from settings to the document and follows pushed changes', async () => {

@@ -13,6 +13,7 @@ export interface AgentPanelProps {
 
 export function AgentPanel({ channel: c, failures, onShowMessage }: AgentPanelProps) {
   const now = useNow(30_000);
+  const failureCount = Math.max(c.recentDeliveryFailures, failures.length);
   return (
     <aside className="agent-panel" aria-label="Agent details">
       <div className="agent-panel-head">
@@ -45,13 +46,12 @@ export function AgentPanel({ channel: c, failures, onShowMessage }: AgentPanelPr
         )}
       </dl>
       <h4>Recent delivery failures</h4>
-      {c.recentDeliveryFailures === 0 && failures.length === 0 ? (
+      {failureCount === 0 ? (
         <p className="muted">None.</p>
       ) : (
         <>
           <p className="error-text">
-            {Math.max(c.recentDeliveryFailures, failures.length)} webhook {c.recentDeliveryFailures === 1 ? 'delivery' : 'deliveries'} failed
-            recently.
+            {failureCount} webhook {failureCount === 1 ? 'delivery' : 'deliveries'} failed recently.
           </p>
           <ul className="failure-list">
             {failures.slice(0, 5).map((m) => (

@@ -9,7 +9,7 @@ export function AgentStatus({ status, stale, compact = false }: { status: AgentS
       <span className="status-label">{agentStatusLabel[status]}</span>
       {stale && (
         <span className="stale-marker" title="No ping from this agent for a while">
-          <span aria-hidden="true">⏸</span> Stale
+          Stale
         </span>
       )}
     </span>

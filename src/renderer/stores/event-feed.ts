@@ -56,7 +56,7 @@ export function connectEventFeed(stores: Stores, link: HostLink): () => void {
     if (status === 'open' && wasLost) {
       wasLost = false;
       // Batches pushed while the link was down are gone: start again from a snapshot.
-      void loadSnapshot(stores);
+      void loadSnapshot(stores).then(() => stores.messages.getState().resync());
     }
   });
   void stores.bridge.invoke('app:info', {}).then((r) => {

@@ -33,6 +33,8 @@ export interface MessagesState {
   /** Pages back until the message is in the window. Returns whether it was found. */
   reveal(ref: ChannelRef, messageId: string): Promise<boolean>;
   upsert(messages: MessageView[]): void;
+  /** After a gap in pushed batches: re-read the newest page of every held channel. */
+  resync(): Promise<void>;
   forgetAccounts(accountIds: string[]): void;
 }
 
@@ -166,6 +168,16 @@ export function createMessagesStore(bridge: Bridge): MessagesStore {
           }
           return { byChannel };
         });
+      },
+      resync: async () => {
+        const keys = Object.keys(get().byChannel);
+        await Promise.all(
+          keys.map(async (key) => {
+            const [accountId = '', channelId = ''] = key.split('\u0000');
+            const r = await bridge.invoke('messages:page', { accountId, channelId, limit: PAGE_SIZE });
+            if (r.ok) get().upsert(r.value.messages);
+          }),
+        );
       },
       forgetAccounts: (ids) => {
         const gone = new Set(ids);
