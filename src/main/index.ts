@@ -62,6 +62,9 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     openLink(url);
   });
+  // Every shell.openExternal in the app is reached only after isSafeExternalUrl (electronegativity
+  // OPEN_EXTERNAL_JS_CHECK, reviewed): here through the guard's window-open handler, and in
+  // createHostHandlers for `links:open`.
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, {
       openExternal: (url) => void shell.openExternal(url).catch((err) => logger.warn('could not open link', { error: String(err) })),
@@ -86,6 +89,7 @@ async function start(): Promise<void> {
   permissions.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
     decidePermission({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame ?? false }, trustedOrigins),
   );
+  // Serves out/renderer only; resolveAppPath refuses anything outside it (PROTOCOL_HANDLER_JS_CHECK, reviewed).
   protocol.handle(appScheme, createAppRequestHandler({ rootDir: join(import.meta.dirname, '../renderer'), readFile }));
 
   const secrets = await setUpSecretStore({ file: join(userData, 'keys.enc.json'), allowBasicText: prefs.allowBasicTextSecrets, logger });

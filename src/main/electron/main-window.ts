@@ -18,6 +18,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const primary = screen.getPrimaryDisplay();
   const areas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
   const bounds = windowBoundsFor(options.saved?.bounds ?? null, areas);
+  // Electronegativity flags this constructor (CONTEXT_ISOLATION_JS_CHECK high, SANDBOX_JS_CHECK,
+  // AUXCLICK_JS_CHECK) because it cannot follow the call to secureWebPreferences(); the preset
+  // sets contextIsolation, sandbox and disableBlinkFeatures: 'Auxclick', its unit test pins every
+  // key, and test/e2e/electron/security.spec.ts asserts the effective values on this window.
   const win = new BrowserWindow({
     ...bounds,
     minWidth: minWindowSize.width,
