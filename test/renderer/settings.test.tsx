@@ -87,19 +87,19 @@ describe('accounts and settings', () => {
     const name = within(row).getByLabelText('Account name');
     await userEvent.clear(name);
     await userEvent.type(name, 'Prod EU');
-    await userEvent.click(within(row).getByRole('button', { name: 'Save name' }));
+    await userEvent.click(within(row).getByRole('button', { name: 'Apply new name' }));
     row = await screen.findByRole('listitem', { name: 'Account Prod EU' });
     await userEvent.click(within(row).getByRole('button', { name: 'Disable' }));
     expect(bridge.callsOf('accounts:update')[1]).toEqual({ accountId: 'acc1', enabled: false });
     expect(await within(row).findByRole('button', { name: 'Enable' })).toBeTruthy();
     await userEvent.click(within(row).getByRole('button', { name: 'Replace key' }));
     await userEvent.type(within(row).getByLabelText('New API key'), SENTINEL);
-    await userEvent.click(within(row).getByRole('button', { name: 'Save key' }));
+    await userEvent.click(within(row).getByRole('button', { name: 'Use this key' }));
     expect(bridge.callsOf('accounts:update')[2]).toEqual({ accountId: 'acc1', apiKey: SENTINEL });
     expect(document.documentElement.outerHTML).not.toContain(SENTINEL);
     await userEvent.click(within(row).getByRole('button', { name: 'Remove' }));
     await userEvent.click(within(row).getByLabelText('Also delete its stored message history'));
-    await userEvent.click(within(row).getByRole('button', { name: 'Remove account' }));
+    await userEvent.click(within(row).getByRole('button', { name: 'Confirm removal' }));
     expect(bridge.callsOf('accounts:remove')).toEqual([{ accountId: 'acc1', deleteHistory: true }]);
     await waitFor(() => expect(screen.queryByRole('listitem', { name: /Account Prod EU/ })).toBeNull());
   });
@@ -110,11 +110,11 @@ describe('accounts and settings', () => {
     expect((ladder as HTMLInputElement).value).toBe('60, 15, 5');
     await userEvent.clear(ladder);
     await userEvent.type(ladder, '5, 120, 30');
-    await userEvent.click(screen.getByRole('button', { name: 'Save reminders' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Apply reminders' }));
     expect(bridge.callsOf('settings:set')).toEqual([{ reminderLadderMinutes: [120, 30, 5] }]);
     await userEvent.clear(ladder);
     await userEvent.type(ladder, '0, banana');
-    await userEvent.click(screen.getByRole('button', { name: 'Save reminders' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Apply reminders' }));
     expect((await screen.findByRole('alert')).textContent).toContain('whole number of minutes');
     expect(bridge.callsOf('settings:set')).toHaveLength(1);
     await userEvent.click(screen.getByLabelText('Quiet hours (only critical reminders)'));
@@ -131,5 +131,15 @@ describe('accounts and settings', () => {
     await userEvent.click(screen.getByLabelText('Dark'));
     expect(bridge.callsOf('settings:set')).toContainEqual({ theme: 'dark' });
     await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+  });
+});
+
+describe('names the end-to-end tests rely on', () => {
+  it('has exactly one button whose name contains "Save" while adding an account from Settings', async () => {
+    await openSettings();
+    await userEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    const saves = screen.getAllByRole('button').filter((b) => /save/i.test(b.textContent ?? ''));
+    expect(saves.map((b) => b.textContent)).toEqual(['Save']);
+    expect(screen.getAllByRole('button').filter((b) => /test connection/i.test(b.textContent ?? ''))).toHaveLength(1);
   });
 });

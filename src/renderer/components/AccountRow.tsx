@@ -58,7 +58,7 @@ export function AccountRow({ account: a }: { account: AccountView }) {
           <label htmlFor={`${id}-name`}>Account name</label>
           <input id={`${id}-name`} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
           <button type="submit" className="btn btn-primary" disabled={!name.trim()}>
-            Save name
+            Apply new name
           </button>
         </form>
       )}
@@ -75,7 +75,7 @@ export function AccountRow({ account: a }: { account: AccountView }) {
           <label htmlFor={`${id}-key`}>New API key</label>
           <input id={`${id}-key`} ref={keyRef} type="password" autoComplete="off" spellCheck={false} />
           <button type="submit" className="btn btn-primary">
-            Save key
+            Use this key
           </button>
         </form>
       )}
@@ -87,7 +87,7 @@ export function AccountRow({ account: a }: { account: AccountView }) {
             Also delete its stored message history
           </label>
           <button type="button" className="btn btn-danger" onClick={() => void run(accounts.remove(a.accountId, deleteHistory))}>
-            Remove account
+            Confirm removal
           </button>
           <button type="button" className="btn btn-quiet" onClick={() => setMode('view')}>
             Cancel

@@ -63,7 +63,7 @@ export function NotificationSettings() {
         <div className="inline-form">
           <input id="reminder-ladder" value={ladder} onChange={(e) => setLadder(e.target.value)} aria-describedby="ladder-note" />
           <button type="button" className="btn" onClick={saveLadder}>
-            Save reminders
+            Apply reminders
           </button>
         </div>
         <p id="ladder-note" className="field-note">
@@ -85,7 +85,7 @@ export function NotificationSettings() {
           <label htmlFor="quiet-end">to</label>
           <input id="quiet-end" type="time" value={quiet.end} onChange={(e) => setQuiet({ ...quiet, end: e.target.value })} />
           <button type="button" className="btn" onClick={() => void save({ quietHours: quiet }, 'Quiet hours saved.')}>
-            Save quiet hours
+            Apply quiet hours
           </button>
         </div>
       )}
