@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchContext } from './context';
+import { duplicatesOf, sleep, startCore, waitUntil, type CoreProbe } from './lib/core-harness';
+import { keysFixture, startGateway, type GatewayHandle } from './lib/gateway';
+import { delivery, type BenchRow } from './lib/result';
+import { percentile, round, summarise } from './lib/stats';
+
+const CHANNELS = 50;
+const LATENCY_RATE = 5_000;
+
+/** Adds the gateway's key and waits for the first catch-up (both passes) to settle. */
+export async function connectAndSettle(probe: CoreProbe, gateway: GatewayHandle, channelsPerKey: number, timeoutMs = 60_000): Promise<string[]> {
+  const ids: string[] = [];
+  for (const user of gateway.fixtures.users) {
+    const view = await probe.core.handlers['accounts:add']({ serverUrl: gateway.url, apiKey: user.apiKeys[0]!, label: user.name });
+    ids.push(view.accountId);
+  }
+  // Two passes per channel: at connect and the settle pass after it.
+  const ok = await waitUntil(() => probe.connected().size === ids.length && probe.catchUps() >= 2 * channelsPerKey * ids.length, timeoutMs);
+  if (!ok) throw new Error(`accounts did not connect and catch up (${probe.connected().size}/${ids.length} connected, ${probe.catchUps()} catch-ups)`);
+  await sleep(200);
+  return ids;
+}
+
+export async function runP2(ctx: BenchContext, p1MixRate: number): Promise<BenchRow[]> {
+  const gateway = await startGateway({ fixtures: keysFixture(1, CHANNELS) });
+  const probe = await startCore(mkdtempSync(join(ctx.workDir, 'p2-')));
+  const rows: BenchRow[] = [];
+  try {
+    await connectAndSettle(probe, gateway, CHANNELS);
+    const perRun = ctx.quick ? 15_000 : 40_000;
+    await floodOnce(probe, gateway, 2_000); // warm-up: JIT, statement cache, socket buffers
+    const rates: number[] = [];
+    const serverRates: number[] = [];
+    for (let r = 0; r < ctx.repeats; r++) {
+      const run = await floodOnce(probe, gateway, perRun);
+      rates.push(run.rate);
+      serverRates.push(run.serverRate);
+    }
+    const sustained = summarise(rates);
+    const serverMedian = summarise(serverRates).median;
+    const ratio = sustained.median / p1MixRate;
+    rows.push({
+      id: 'P2',
+      case: 'ingest sustained, flood over 50 channels (load mix)',
+      unit: 'msg/s',
+      value: sustained,
+      limit: { what: 'P1 load mix, 1 conn', value: p1MixRate, unit: 'msg/s' },
+      ratio: round(ratio, 3),
+      target: '≥ 0.5 × P1',
+      met: ratio >= 0.5,
+      extra: { gatewayCreateAndEmitRate: serverMedian },
+      note: `gateway created+emitted at ${Math.round(serverMedian)} msg/s${serverMedian < sustained.median * 1.2 ? ' (gateway-bound: the core kept up with it)' : ''}`,
+    });
+
+    const seconds = ctx.quick ? 5 : 15;
+    const latencies: number[] = [];
+    const shown: number[] = [];
+    const p99s: number[] = [];
+    const runs = ctx.quick ? 1 : 3;
+    let emitted = 0;
+    let received = 0;
+    for (let r = 0; r < runs; r++) {
+      probe.lag.committed.length = 0;
+      probe.lag.shown.length = 0;
+      const before = probe.committedAt.size;
+      const { sent } = await gateway.load(LATENCY_RATE, seconds * 1000);
+      await waitUntil(() => probe.committedAt.size >= before + sent, 30_000);
+      await sleep(100);
+      emitted += sent;
+      received += probe.committedAt.size - before;
+      latencies.push(...probe.lag.committed);
+      shown.push(...probe.lag.shown);
+      p99s.push(percentile(probe.lag.committed, 99));
+    }
+    const p99 = summarise(p99s);
+    rows.push({
+      id: 'P2',
+      case: `emit → committed at ${LATENCY_RATE.toLocaleString('en-US')} msg/s for ${seconds} s`,
+      unit: 'ms p99',
+      value: p99,
+      limit: { what: 'P1 acked RTT p99 (below)', value: Number.NaN, unit: 'ms' },
+      target: 'p99 < 50 ms',
+      met: p99.median < 50,
+      delivery: delivery(emitted, received),
+      extra: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies), uiP50: percentile(shown, 50), uiP99: percentile(shown, 99) },
+      note: `p50 ${percentile(latencies, 50)} ms, max ${Math.max(...latencies)} ms; emit → UI batch p50 ${percentile(shown, 50)} / p99 ${percentile(shown, 99)} ms (batchMs 32); ms clock resolution`,
+    });
+    const stored = probe.storedCount();
+    const onGateway = await gateway.count();
+    rows.push({
+      id: 'P2',
+      case: 'nothing lost: gateway rows vs store rows, UI duplicates',
+      unit: 'rows',
+      value: summarise([stored]),
+      met: stored === onGateway && duplicatesOf(probe.uiEntries) === 0,
+      target: 'stored = emitted, 0 dup',
+      delivery: delivery(onGateway, stored, duplicatesOf(probe.uiEntries)),
+    });
+  } finally {
+    await probe.dispose();
+    await gateway.child.stop();
+  }
+  return rows;
+}
+
+async function floodOnce(probe: CoreProbe, gateway: GatewayHandle, count: number) {
+  const before = probe.committedAt.size;
+  const t0 = Date.now();
+  const server = await gateway.flood(count);
+  const ok = await waitUntil(() => probe.committedAt.size >= before + count, 120_000, 5);
+  if (!ok) throw new Error(`only ${probe.committedAt.size - before} of ${count} flood messages were committed`);
+  let last = 0;
+  for (const t of [...probe.committedAt.values()].slice(before)) if (t > last) last = t;
+  return { rate: count / ((last - t0) / 1000), serverRate: server.sent / (server.ms / 1000) };
+}
