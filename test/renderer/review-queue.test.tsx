@@ -184,4 +184,20 @@ describe('review queue', () => {
     expect(await screen.findByRole('heading', { name: 'Deploy Bot', level: 2 })).toBeTruthy();
     await waitFor(() => expect(document.querySelector('[data-message-id="r1"]')?.classList.contains('is-highlighted')).toBe(true));
   });
+
+  it('renders hostile names and summaries as inert text without breaking the row', async () => {
+    const evil = '<script>window.pwnedQueue=1</script><img src=x onerror="window.pwnedQueue=2">';
+    renderApp({
+      accounts: [account({ label: 'حساب الإنتاج' })],
+      channels: [channel({ name: evil })],
+      reviews: [reviewItem({ agentName: evil, summary: `${'🚀'.repeat(50)} ${'x'.repeat(5_000)}`, expiresAt: iso(Date.now() + 3_600_000 * 3) })],
+    });
+    await booted();
+    const row = rows()[0] as HTMLElement;
+    expect(row.textContent).toContain('<script>window.pwnedQueue=1</script>');
+    expect(document.querySelector('#main script, nav script, #main img')).toBeNull();
+    expect((window as unknown as { pwnedQueue?: number }).pwnedQueue).toBeUndefined();
+    expect(row.querySelector('.queue-summary')?.getAttribute('dir')).toBe('auto');
+    expect(screen.getByRole('region', { name: 'Account حساب الإنتاج' })).toBeTruthy();
+  });
 });
