@@ -11,6 +11,9 @@ import { markdownTable, notMeasured, printRow, type BenchRow } from './lib/resul
 import { runP1, type P1Limits } from './p1-socket-ceiling';
 import { runP2 } from './p2-ingest';
 import { runP3Insert, runP3Query } from './p3-store';
+import { runP4 } from './p4-dom-latency';
+import { runP6 } from './p6-reconnect';
+import { runP7 } from './p7-soak';
 import { runP8 } from './p8-cold-start';
 import { prepareDataset } from './shared-dataset';
 
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   process.stdout.write(`${JSON.stringify({ bench: 'machine', ...machine, quick: ctx.quick, repeats: ctx.repeats })}\n`);
   let p1: P1Limits | null = null;
-  if (wanted('P1') || wanted('P2') || wanted('P4') || wanted('P6')) {
+  if (wanted('P1') || wanted('P2') || wanted('P4')) {
     p1 = await guarded('P1', 'raw socket.io-client receive rate', async () => {
       const r = await runP1(ctx);
       add(r.rows);
@@ -61,7 +64,14 @@ async function main(): Promise<void> {
     if (!p1) add([notMeasured('P2', 'ingest', 'P1 (its limit) did not run')]);
     else await guarded('P2', 'ingest', async () => add(await runP2(ctx, p1.mixOneConnection)));
   }
-  if (wanted('P3')) await guarded('P3', 'store batched insert', async () => add(runP3Insert(ctx)));
+  let insertRate = Number.NaN;
+  if (wanted('P3') || wanted('P6')) {
+    await guarded('P3', 'store batched insert', async () => {
+      const r = runP3Insert(ctx);
+      insertRate = r[1]?.value?.median ?? Number.NaN;
+      if (wanted('P3')) add(r);
+    });
+  }
   if (wanted('P3') || wanted('P8')) {
     const dataset = await guarded('P3', 'shared 1M-row dataset', () => prepareDataset(ctx));
     if (dataset) {
@@ -74,6 +84,12 @@ async function main(): Promise<void> {
       }
     }
   }
+  if (wanted('P4')) {
+    if (!p1) add([notMeasured('P4', 'emit → row in the DOM', 'P1 (its limit) did not run')]);
+    else await guarded('P4', 'emit → row in the DOM', async () => add(await runP4(ctx, p1.rttP50)));
+  }
+  if (wanted('P6')) await guarded('P6', 'reconnect and catch-up', async () => add(await runP6(ctx, insertRate)));
+  if (wanted('P7')) await guarded('P7', 'soak', async () => add(await runP7(ctx)));
 
   const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
   const table = markdownTable(rows);

@@ -73,9 +73,21 @@ function flood(a: { count: number; slice?: number }): Promise<{ sent: number; ms
   });
 }
 
+/** createdAt (ms) by the load generator's `#n` prefix, for messages created since `sinceMs`. */
+function createdTimes(a: { sinceMs: number }): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of ctx.store.messages.values()) {
+    const at = Date.parse(m.createdAt);
+    const n = /^#(\d+) /.exec(m.text ?? '')?.[1];
+    if (at >= a.sinceMs && n !== undefined) out[n] = at;
+  }
+  return out;
+}
+
 serveCommands(
   {
     fixtures: () => gateway.fixtures,
+    createdTimes,
     count: () => ({ messages: ctx.store.messages.size }),
     load,
     flood,
