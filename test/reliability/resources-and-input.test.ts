@@ -60,7 +60,7 @@ describe('resources, secrets and hostile input', () => {
     const user = gw.fixtures.users[0]!;
     const sentinel = user.apiKeys[0]!;
     const outputs: unknown[] = [];
-    const call = async <T>(p: Promise<T>) => {
+    const call = async <T>(p: Promise<T> | T) => {
       try {
         outputs.push(await p);
       } catch (err) {

@@ -56,14 +56,21 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     port,
     setMode(next) {
       mode = next;
-      if (next === 'reset') for (const [a, b] of pairs) (a.destroy(), b.destroy());
+      if (next !== 'reset') return;
+      for (const [a, b] of pairs) {
+        a.destroy();
+        b.destroy();
+      }
     },
     setLatency(ms) {
       latency = ms;
     },
     requestHeads: () => [...heads],
     async close() {
-      for (const [a, b] of pairs) (a.destroy(), b.destroy());
+      for (const [a, b] of pairs) {
+        a.destroy();
+        b.destroy();
+      }
       await new Promise<void>((r) => server.close(() => r()));
     },
   };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import demo from './demo.json';
-import duplicatesAndMalformed from './duplicates-and-malformed.json';
-import expiryLadder from './expiry-ladder.json';
-import load from './load.json';
-import outage from './outage.json';
+import demo from './demo.json' with { type: 'json' };
+import duplicatesAndMalformed from './duplicates-and-malformed.json' with { type: 'json' };
+import expiryLadder from './expiry-ladder.json' with { type: 'json' };
+import load from './load.json' with { type: 'json' };
+import outage from './outage.json' with { type: 'json' };
 import type { Scenario } from './scenario-types';
 
 // Imported rather than read from disk so the scenarios survive bundling into the app.
