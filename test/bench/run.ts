@@ -12,6 +12,7 @@ import { runP1, type P1Limits } from './p1-socket-ceiling';
 import { runP2 } from './p2-ingest';
 import { runP3Insert, runP3Query } from './p3-store';
 import { runP4 } from './p4-dom-latency';
+import { runP5 } from './p5-feed-render';
 import { runP6 } from './p6-reconnect';
 import { runP7 } from './p7-soak';
 import { runP8 } from './p8-cold-start';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
     if (!p1) add([notMeasured('P4', 'emit → row in the DOM', 'P1 (its limit) did not run')]);
     else await guarded('P4', 'emit → row in the DOM', async () => add(await runP4(ctx, p1.rttP50)));
   }
+  if (wanted('P5')) await guarded('P5', 'feed render', async () => add(await runP5(ctx)));
   if (wanted('P6')) await guarded('P6', 'reconnect and catch-up', async () => add(await runP6(ctx, insertRate)));
   if (wanted('P7')) await guarded('P7', 'soak', async () => add(await runP7(ctx)));
 
