@@ -8,6 +8,7 @@ import { makeHandlers } from './handlers';
 import { nullAttention, nullNotifier, silentLogger, systemClock } from './ports';
 import { ReviewDesk } from './review-desk';
 import { redactApiKeys } from './secrets/redact';
+import { readAccountBackup, writeAccountBackup } from './store/account-backup';
 import { Store } from './store/store';
 import { AccountSession } from './sync/account-session';
 import { UiBatcher } from './ui-batcher';
@@ -34,6 +35,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? silentLogger;
   const timing = { ...defaultTiming, ...options.timing };
   const store = Store.open(options.dataDir);
+  const backup = store.recovered ? readAccountBackup(options.dataDir) : null;
+  if (backup) {
+    for (const account of backup.accounts) store.accounts.save(account);
+    store.local.saveSettings(backup.settings);
+  }
+  const persistAccounts = () => {
+    try {
+      writeAccountBackup(options.dataDir, store.accounts.list(), store.local.settings());
+    } catch (err) {
+      logger.warn('could not write the accounts backup', { error: String(err) });
+    }
+  };
+  persistAccounts();
   const batcher = new UiBatcher(clock, timing.batchMs);
   const inspector = new Inspector();
   const stats: Stats = { invalidEvents: 0, quarantinedEvents: 0 };
@@ -123,6 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     connections,
     demo: options.demo,
     newAccountId: () => randomUUID(),
+    persistAccounts,
     startSession,
     stopSession: async (accountId) => {
       await sessions.get(accountId)?.dispose();
@@ -133,7 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   if (store.recovered) {
     logger.warn('the local database was unreadable; moved aside and rebuilding from the servers', { movedTo: store.recovered.movedTo });
-    desk.storageRecovered(store.recovered.movedTo);
+    desk.storageRecovered(store.recovered.movedTo, backup?.accounts.length ?? 0);
   }
   desk.start();
   for (const account of store.accounts.list()) startSession(account.accountId);

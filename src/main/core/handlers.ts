@@ -28,6 +28,8 @@ export interface HandlerDeps {
   connections: Map<string, ConnectionState>;
   demo: (() => Promise<DemoAccount>) | undefined;
   newAccountId: () => string;
+  /** Mirrors accounts and settings beside the database (see store/account-backup.ts). */
+  persistAccounts: () => void;
   startSession: (accountId: string) => void;
   stopSession: (accountId: string) => Promise<void>;
 }
@@ -71,6 +73,7 @@ export function makeHandlers(d: HandlerDeps): CoreHandlers {
       keyStorage: d.secrets.kind,
       createdAt: d.clock.now(),
     });
+    d.persistAccounts();
     d.startSession(accountId);
     const view = pushAccount(accountId);
     if (!view) throw new AppFailure('internal', 'The account was not saved');
@@ -96,6 +99,7 @@ export function makeHandlers(d: HandlerDeps): CoreHandlers {
       if (existing.serverUrl !== demo.serverUrl || !(await d.secrets.get(existing.accountId))) {
         await d.secrets.set(existing.accountId, demo.apiKey);
         d.store.accounts.save({ ...existing, serverUrl: demo.serverUrl, last4: last4(demo.apiKey), enabled: true, keyStorage: d.secrets.kind });
+        d.persistAccounts();
         await d.stopSession(existing.accountId);
         d.startSession(existing.accountId);
       }
@@ -110,6 +114,7 @@ export function makeHandlers(d: HandlerDeps): CoreHandlers {
         nextLast4 = last4(tested.apiKey);
       }
       d.store.accounts.save({ ...account, label: label ?? account.label, enabled: enabled ?? account.enabled, last4: nextLast4, keyStorage: apiKey ? d.secrets.kind : account.keyStorage });
+      d.persistAccounts();
       if (apiKey !== undefined || enabled !== undefined) {
         await d.stopSession(accountId);
         d.startSession(accountId);
@@ -122,6 +127,7 @@ export function makeHandlers(d: HandlerDeps): CoreHandlers {
       await d.stopSession(accountId);
       await d.secrets.delete(accountId).catch(() => undefined);
       d.store.accounts.remove(accountId, deleteHistory);
+      d.persistAccounts();
       d.desk.accountRemoved(accountId);
       d.batcher.accountRemoved(accountId);
       return { done: true as const };
@@ -163,6 +169,7 @@ export function makeHandlers(d: HandlerDeps): CoreHandlers {
     'settings:set': (change) => {
       const next = { ...d.store.local.settings(), ...change };
       d.store.local.saveSettings(next);
+      d.persistAccounts();
       d.desk.settingsChanged(next);
       d.batcher.setSettings(next);
       return next;

@@ -128,15 +128,20 @@ export class ReviewDesk {
     this.refreshAttention();
   }
 
-  storageRecovered(movedTo: string): void {
-    this.o.batcher.notice({
+  storageRecovered(movedTo: string, accountsRestored: number): void {
+    const file = movedTo.split(/[\\/]/).pop();
+    const notice: Notice = {
       id: 'storage-recovered',
       kind: 'storage',
-      title: 'Local history was rebuilt',
-      body: `The local database could not be read, so it was moved aside (${movedTo.split(/[\\/]/).pop()}) and history is being fetched again from the servers.`,
+      title: 'Local history is being rebuilt',
+      body: accountsRestored
+        ? `The local database could not be read. It was moved aside (${file}) and the history of ${accountsRestored} account(s) is being fetched again from the servers.`
+        : `The local database could not be read and was moved aside (${file}). No account list was found to rebuild from; add your accounts again.`,
       urgency: 'normal',
       at: this.o.clock.now(),
-    });
+    };
+    this.o.notifier.show(notice);
+    this.o.batcher.notice(notice);
   }
 
   refreshAttention(connections?: Map<string, ConnectionState>): void {

@@ -26,8 +26,10 @@ export class UiBatcher {
     private readonly maxItems = 2_000,
   ) {}
 
+  /** Changes made before the first listener (start-up notices, first states) reach it. */
   on(listener: (batch: Batch) => void): () => void {
     this.listeners.add(listener);
+    if (this.size > 0) this.timer ??= this.clock.setTimeout(() => this.flush(), this.intervalMs);
     return () => this.listeners.delete(listener);
   }
 
@@ -45,6 +47,13 @@ export class UiBatcher {
     this.clock.clearTimeout(this.timer);
     this.timer = null;
     if (this.size === 0) return;
+    if (this.listeners.size === 0) {
+      // Nobody to tell yet: keep the latest state per key, but not an unbounded backlog of rows
+      // (a renderer that connects later reads them through its snapshot and paging anyway).
+      if (this.messages.size > this.maxItems) this.messages = new Map();
+      if (this.inspector.length > 100) this.inspector = this.inspector.slice(-100);
+      return;
+    }
     const batch: Batch = {};
     if (this.accounts.size) batch.accounts = [...this.accounts.values()];
     if (this.removedAccounts.size) batch.removedAccounts = [...this.removedAccounts];
@@ -81,7 +90,7 @@ export class UiBatcher {
 
   private bump(): void {
     this.size++;
-    if (this.size >= this.maxItems) {
+    if (this.size >= this.maxItems && this.listeners.size > 0) {
       this.flush();
       return;
     }
