@@ -31,7 +31,7 @@ export function AccountRow({ account: a }: { account: AccountView }) {
         <div>
           <h4 dir="auto">{a.label}</h4>
           <p className="muted">
-            {hostOf(a.serverUrl)} · key ending {a.last4 ? `…${a.last4}` : '(hidden)'}
+            {a.label.trim() === hostOf(a.serverUrl) ? 'Key' : `${hostOf(a.serverUrl)} · key`} ending {a.last4 ? `…${a.last4}` : '(hidden)'}
           </p>
           <p className={`conn-line conn-${a.connection.status}`}>{connectionText(a.connection, now)}</p>
           <p className={`key-storage storage-${a.keyStorage}`} title={storage.detail}>

@@ -16,17 +16,20 @@ export interface ReviewCardProps {
 function Asked({ review }: { review: ReviewView }) {
   const p = review.payload;
   switch (review.type) {
-    case 'approval':
+    case 'approval': {
+      const chosen = review.status === 'completed' ? str(review.response?.selectedOption) : undefined;
       return (
         <ul className="review-options" aria-label="Options">
           {approvalOptions(p).map((o) => (
-            <li key={o.id} className={`option option-${o.style}`}>
+            <li key={o.id} className={`option option-${o.style}${o.id === chosen ? ' is-chosen' : ''}`}>
               {o.label}
+              {o.id === chosen && <span className="sr-only"> (chosen)</span>}
             </li>
           ))}
           {p?.allowComment === true && <li className="option-note">Comment allowed</li>}
         </ul>
       );
+    }
     case 'selection':
       return (
         <div>

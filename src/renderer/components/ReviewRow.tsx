@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { ReviewItem } from '../../shared/domain';
 import type { ReviewStatus } from '../../shared/placet/schemas';
 import { useNow } from '../hooks/useNow';
-import { clockTime, hostOf } from '../lib/format';
+import { accountPlace, clockTime } from '../lib/format';
 import { reviewTypeLabel } from '../lib/review-payload';
 import { Countdown } from './Countdown';
 import { DeliveryBadge } from './DeliveryBadge';
@@ -37,7 +37,7 @@ function ReviewRowImpl({ item, status, onOpenInPlacet, onShow, onSnooze }: Revie
             {item.agentName}
           </span>
           <span className="queue-account" title={item.serverUrl}>
-            {item.accountLabel} · {hostOf(item.serverUrl)}
+            {accountPlace(item.accountLabel, item.serverUrl)}
           </span>
           <span className="pill pill-type">{reviewTypeLabel(item.type)}</span>
           {status === 'completed' && <DeliveryBadge status={item.deliveryStatus} />}

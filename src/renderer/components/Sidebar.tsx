@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AccountView, ChannelView } from '../../shared/domain';
 import { useNow } from '../hooks/useNow';
 import { useSlice, useStores } from '../hooks/useStores';
-import { connectionProblem, connectionText } from '../lib/format';
+import { connectionProblem, connectionText, distinctAccountLabels } from '../lib/format';
 import type { View } from '../stores/ui-store';
 import { ChannelRow } from './ChannelRow';
 import { effectiveStatus } from './ReviewStatePill';
@@ -33,14 +33,14 @@ function NavButton({ view, label, shortcut, current, badge, onSelect }: { view: 
   );
 }
 
-function AccountGroup({ account, channels }: { account: AccountView; channels: ChannelView[] }) {
+function AccountGroup({ account, label, channels }: { account: AccountView; label: string; channels: ChannelView[] }) {
   const now = useNow(1_000);
   const problem = connectionProblem(account.connection) || account.connection.status === 'disabled';
   return (
-    <section className="account-group" aria-label={`Account ${account.label}`}>
+    <section className="account-group" aria-label={`Account ${label}`}>
       <h3 className="account-head">
-        <span className="account-label" dir="auto">
-          {account.label}
+        <span className="account-label" dir="auto" title={account.serverUrl}>
+          {label}
         </span>
         {problem && (
           <span className={`conn-marker conn-${account.connection.status}`}>
@@ -77,6 +77,7 @@ export function Sidebar() {
     for (const list of m.values()) list.sort(byActivity);
     return m;
   }, [channels]);
+  const labels = useMemo(() => distinctAccountLabels(accounts), [accounts]);
   const select = (v: View): void => stores.ui.getState().setView(v);
 
   return (
@@ -94,7 +95,7 @@ export function Sidebar() {
       </div>
       <div className="sidebar-accounts">
         {accounts.map((a) => (
-          <AccountGroup key={a.accountId} account={a} channels={grouped.get(a.accountId) ?? []} />
+          <AccountGroup key={a.accountId} account={a} label={labels.get(a.accountId) ?? a.label} channels={grouped.get(a.accountId) ?? []} />
         ))}
       </div>
     </nav>

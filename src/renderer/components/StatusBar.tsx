@@ -2,12 +2,13 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AccountView } from '../../shared/domain';
 import { useNow } from '../hooks/useNow';
 import { useSlice, useStores } from '../hooks/useStores';
-import { connectionProblem, connectionText } from '../lib/format';
+import { connectionProblem, connectionText, distinctAccountLabels } from '../lib/format';
 
 export function StatusBar() {
   const stores = useStores();
   const now = useNow(1_000);
   const accounts = useSlice((s) => s.accounts, useShallow((s) => s.order.map((id) => s.byId[id]).filter((a): a is AccountView => !!a)));
+  const labels = distinctAccountLabels(accounts);
   const stats = useSlice((s) => s.inspector, (s) => s.stats);
   const host = useSlice((s) => s.ui, (s) => s.host);
   return (
@@ -17,9 +18,9 @@ export function StatusBar() {
         {accounts.map((a) => (
           <li key={a.accountId} className={`status-account conn-${a.connection.status}`}>
             <span className="conn-indicator" aria-hidden="true" />
-            <span className="status-account-label">{a.label}:</span> <span className="status-account-state">{connectionText(a.connection, now)}</span>
+            <span className="status-account-label">{labels.get(a.accountId) ?? a.label}:</span> <span className="status-account-state">{connectionText(a.connection, now)}</span>
             {connectionProblem(a.connection) && (
-              <button type="button" className="btn btn-tiny" onClick={() => void stores.accounts.getState().reconnect(a.accountId)} aria-label={`Reconnect ${a.label} now`}>
+              <button type="button" className="btn btn-tiny" onClick={() => void stores.accounts.getState().reconnect(a.accountId)} aria-label={`Reconnect ${labels.get(a.accountId) ?? a.label} now`}>
                 Retry now
               </button>
             )}

@@ -106,3 +106,19 @@ export function isOpenableUrl(url: string): boolean {
 /** Where a review is answered: the Placet web app's chat (DESIGN.md). */
 export const placetChatUrl = (serverUrl: string, channelId: string): string =>
   `${serverUrl.replace(/\/+$/u, '')}/chats/${encodeURIComponent(channelId)}`;
+
+/** "Ops · placet.example.com", or only the host when the label is the host (the default label). */
+export function accountPlace(label: string, serverUrl: string): string {
+  const host = hostOf(serverUrl);
+  return label.trim() === host ? host : `${label} · ${host}`;
+}
+
+/**
+ * The name to show for each account. Two keys on one server get the same default label, and a
+ * sidebar with two identical headings cannot be told apart, so clashing labels get the key's last 4.
+ */
+export function distinctAccountLabels(accounts: readonly { accountId: string; label: string; last4: string }[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const a of accounts) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
+  return new Map(accounts.map((a) => [a.accountId, (counts.get(a.label) ?? 0) > 1 && a.last4 ? `${a.label} (key …${a.last4})` : a.label]));
+}
