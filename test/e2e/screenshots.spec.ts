@@ -46,6 +46,7 @@ test('the main views, light and dark', async ({ page }) => {
     await openView(page, 'Settings');
     await page.getByRole('radio', { name: theme === 'light' ? 'Light' : 'Dark' }).check();
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await page.getByRole('heading', { level: 2, name: 'Settings' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${shotDir}/${theme}-settings.png` });
 
     await openView(page, 'Reviews');
