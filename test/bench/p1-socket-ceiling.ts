@@ -78,7 +78,7 @@ export async function runP1(ctx: BenchContext): Promise<{ rows: BenchRow[]; limi
     ];
     for (const c of cases) {
       const sockets = await connect(ready.url, c.conns);
-      const total = ctx.quick ? (c.body === 250 ? 40_000 : 12_000) : c.body === 250 ? 120_000 : 40_000;
+      const total = ctx.quick ? (c.body === 250 ? 20_000 : 6_000) : c.body === 250 ? 120_000 : 40_000;
       const perSocket = Math.ceil(total / c.conns);
       await receiveRun((cmd, a) => child.call(cmd, a), sockets, Math.min(perSocket, 2_000), c.body); // warm-up
       const rates: number[] = [];

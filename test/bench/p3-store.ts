@@ -18,7 +18,7 @@ function batches(seed: number, rows: number): Message[][] {
 
 /** Batched insert through `store.messages.apply` vs the same rows through a bare prepared INSERT loop. */
 export function runP3Insert(ctx: BenchContext): BenchRow[] {
-  const rows = ctx.quick ? 40_000 : 150_000;
+  const rows = ctx.quick ? 20_000 : 150_000;
   const storeRates: number[] = [];
   const rawRates: number[] = [];
   let emitted = 0;

@@ -38,9 +38,10 @@ export async function runP5(ctx: BenchContext): Promise<BenchRow[]> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(server.url);
     await page.waitForFunction('window.__bench !== undefined');
+    const steps = ctx.quick ? 60 : 120;
     const measure = async (kind: 'feed' | 'bare', n: number): Promise<Figures> => {
       const mount = (await page.evaluate(`window.__bench.mount(${JSON.stringify(kind)}, ${n})`)) as number;
-      const s = (await page.evaluate('window.__bench.scroll(120, 240)')) as { p95: number; max: number; longTasks: number };
+      const s = (await page.evaluate(`window.__bench.scroll(${steps}, 240)`)) as { p95: number; max: number; longTasks: number };
       const jump = (await page.evaluate('window.__bench.jumpToEnd()')) as number;
       const prepend = (await page.evaluate('window.__bench.prepend(500)')) as number;
       return { mount, scrollP95: s.p95, scrollMax: s.max, longTasks: s.longTasks, jump, prepend };
@@ -48,7 +49,7 @@ export async function runP5(ctx: BenchContext): Promise<BenchRow[]> {
     for (const n of [10_000, 100_000]) {
       const feed: Figures[] = [];
       const bare: Figures[] = [];
-      const repeats = ctx.quick ? 2 : 3;
+      const repeats = ctx.quick ? 1 : 3;
       for (let r = 0; r < repeats; r++) {
         // Alternate, so neither side always runs on a warmer heap.
         if (r % 2 === 0) {
@@ -78,7 +79,7 @@ export async function runP5(ctx: BenchContext): Promise<BenchRow[]> {
       const longTasks = feed.reduce((a, f) => a + f.longTasks, 0);
       rows.push({
         id: 'P5',
-        case: `ChannelFeed long tasks while scrolling, ${label} (120 steps of 240 px, × ${repeats})`,
+        case: `ChannelFeed long tasks while scrolling, ${label} (${steps} steps of 240 px, × ${repeats})`,
         unit: 'long tasks',
         value: summarise(feed.map((f) => f.longTasks)),
         limit: { what: 'bare list long tasks', value: bare.reduce((a, b) => a + b.longTasks, 0), unit: 'total' },

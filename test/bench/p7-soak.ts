@@ -27,8 +27,8 @@ function sample(start: number): Sample {
 
 /** 200 msg/s over 5 keys × 10 channels, every socket dropped by the server once per period. */
 export async function runP7(ctx: BenchContext): Promise<BenchRow[]> {
-  const durationMs = ctx.quick ? 40_000 : 300_000;
-  const dropEveryMs = ctx.quick ? 10_000 : 60_000;
+  const durationMs = ctx.quick ? 15_000 : 300_000;
+  const dropEveryMs = ctx.quick ? 5_000 : 60_000;
   const gateway = await startGateway({ fixtures: keysFixture(5, 10), seed: 7 });
   const probe = await startCore(mkdtempSync(join(ctx.workDir, 'p7-')));
   try {
@@ -59,7 +59,7 @@ export async function runP7(ctx: BenchContext): Promise<BenchRow[]> {
     const heapGrowth = median(late.map((s) => s.heapMiB)) - median(early.map((s) => s.heapMiB));
     const handleGrowth = median(late.map((s) => s.handles)) - median(early.map((s) => s.handles));
     const flat = rssGrowth < 20 && heapGrowth < 5 && handleGrowth <= 0;
-    const label = `${Math.round(durationMs / 1000)} s at 200 msg/s, 5 keys, ${drops} forced drops${ctx.quick ? ' (--quick: shortened from 5 min, drop every 10 s)' : ''}`;
+    const label = `${Math.round(durationMs / 1000)} s at 200 msg/s, 5 keys, ${drops} forced drops${ctx.quick ? ' (--quick: shortened from 5 min, drop every 5 s)' : ''}`;
     return [
       {
         id: 'P7',

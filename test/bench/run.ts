@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './context';
-import { describeMachine } from './lib/machine';
+import { describeMachine, loadAverage } from './lib/machine';
 import { markdownTable, notMeasured, printRow, type BenchRow } from './lib/result';
 import { runP1, type P1Limits } from './p1-socket-ceiling';
 import { runP2 } from './p2-ingest';
@@ -52,7 +52,8 @@ async function guarded<T>(id: string, name: string, fn: () => Promise<T>): Promi
 
 async function main(): Promise<void> {
   const machine = describeMachine();
-  process.stdout.write(`${JSON.stringify({ bench: 'machine', ...machine, quick: ctx.quick, repeats: ctx.repeats })}\n`);
+  const loadAtStart = loadAverage();
+  process.stdout.write(`${JSON.stringify({ bench: 'machine', ...machine, loadAverage: loadAtStart, quick: ctx.quick, repeats: ctx.repeats })}\n`);
   let p1: P1Limits | null = null;
   if (wanted('P1') || wanted('P2') || wanted('P4')) {
     p1 = await guarded('P1', 'raw socket.io-client receive rate', async () => {
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   }
   if (wanted('P2')) {
     if (!p1) add([notMeasured('P2', 'ingest', 'P1 (its limit) did not run')]);
-    else await guarded('P2', 'ingest', async () => add(await runP2(ctx, p1.mixOneConnection)));
+    else await guarded('P2', 'ingest', async () => add(await runP2(ctx, p1.mixOneConnection, p1.rttP99)));
   }
   let insertRate = Number.NaN;
   if (wanted('P3') || wanted('P6')) {
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
   const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
   const table = markdownTable(rows);
   const header = `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}. ` +
-    `Run: \`npm run bench${ctx.quick ? ' -- --quick' : ''}\`, ${ctx.repeats} repeats, ${minutes} min.`;
+    `Run: \`npm run bench${ctx.quick ? ' -- --quick' : ''}\`, ${ctx.repeats} repeats, ${minutes} min; 1-min load average ${loadAtStart} at start, ${loadAverage()} at the end.`;
   process.stdout.write(`\n${header}\n\n${table}\n`);
   if (values.out) {
     mkdirSync(dirname(values.out), { recursive: true });

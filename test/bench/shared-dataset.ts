@@ -16,7 +16,7 @@ export const DATASET_KEYS = 10;
 
 /**
  * The gateway P8 starts against (10 keys × 5 agents) and, once per run, the history both P3 and P8
- * read: 1M rows (200k with --quick) over those 50 channels.
+ * read: 1M rows (100k with --quick) over those 50 channels.
  */
 export async function prepareDataset(ctx: BenchContext): Promise<SharedDataset> {
   const gateway = await startGateway({ fixtures: keysFixture(DATASET_KEYS, 5), seed: 8 });
@@ -29,7 +29,7 @@ export async function prepareDataset(ctx: BenchContext): Promise<SharedDataset> 
       accounts.push({ accountId: `bench-account-${i}`, serverUrl: gateway.url, apiKey, agents: (await res.json()) as Agent[] });
     }
     const dataDir = join(ctx.workDir, 'dataset');
-    const { rows, ms } = buildDataset(dataDir, accounts, ctx.quick ? 200_000 : 1_000_000);
+    const { rows, ms } = buildDataset(dataDir, accounts, ctx.quick ? 100_000 : 1_000_000);
     return { dataDir, accounts, rows, buildMs: ms, gateway };
   } catch (err) {
     await gateway.child.stop();

@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface Machine {
   cores: number;
@@ -7,6 +7,9 @@ export interface Machine {
   node: string;
   platform: string;
 }
+
+/** 1-minute load average: the machine is shared, and a busy one moves every figure. */
+export const loadAverage = (): number => Math.round(loadavg()[0]! * 100) / 100;
 
 /** What the figures depend on; no host names or paths. */
 export function describeMachine(): Machine {
