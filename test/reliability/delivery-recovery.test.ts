@@ -42,9 +42,12 @@ describe('delivery and recovery', () => {
   /** Store, UI and server agree: same ids, each once, server order per channel. */
   const assertConverged = async (accountId: string, emitter: Emitter, item: string, extra: Record<string, unknown>) => {
     const expected = new Set(emitter.acknowledged.map((a) => a.id));
-    await eventually(() => [...expected].every((id) => h!.storedIds(accountId).includes(id)), 'every acknowledged message stored', 30_000);
+    await eventually(() => h!.hasAll(accountId, expected), 'every acknowledged message stored', 30_000);
     // The UI batch follows the commit by one batch interval.
-    await eventually(() => [...expected].every((id) => h!.uiCounts().has(id)), 'every stored message shown', 5_000);
+    await eventually(() => {
+      const shown = h!.uiCounts();
+      return [...expected].every((id) => shown.has(id));
+    }, 'every stored message shown', 5_000);
     const stored = h!.storedIds(accountId).filter((id) => expected.has(id));
     const counts = h!.uiCounts();
     const uiOnce = [...expected].filter((id) => counts.get(id) === 1).length;

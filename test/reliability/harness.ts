@@ -22,6 +22,8 @@ export interface Harness {
   /** How many times each message id reached the UI. */
   uiCounts(): Map<string, number>;
   storedIds(accountId: string): string[];
+  /** True when every id is stored (one read of the table, not one per id). */
+  hasAll(accountId: string, ids: Iterable<string>): boolean;
   addAccount(serverUrl: string, apiKey: string, label?: string): Promise<string>;
   waitStatus(accountId: string, status: string, timeoutMs?: number): Promise<number>;
   restart(): Promise<void>;
@@ -54,6 +56,11 @@ export async function startHarness(extra: Partial<CoreOptions> = {}): Promise<Ha
     },
     storedIds(accountId) {
       return coreInternals(h.core).store.messages.allOf(accountId).map((m) => m.id);
+    },
+    hasAll(accountId, ids) {
+      const have = new Set(h.storedIds(accountId));
+      for (const id of ids) if (!have.has(id)) return false;
+      return true;
     },
     async addAccount(serverUrl, apiKey, label) {
       const view = await h.core.handlers['accounts:add']({ serverUrl, apiKey, ...(label ? { label } : {}) });

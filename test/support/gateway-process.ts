@@ -18,6 +18,8 @@ export interface GatewayProcess {
   /** Starts it again on the same port with the same state file. */
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** What the process wrote to stderr, and how it exited, for failure messages. */
+  log(): string;
 }
 
 export interface GatewayProcessOptions {
@@ -30,6 +32,7 @@ export async function startGatewayProcess(o: GatewayProcessOptions): Promise<Gat
   let child: ChildProcess;
   let port = 0;
   let ready: { url: string; fixtures: Fixtures };
+  let history = '';
 
   const launch = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'src/mock-gateway/cli.ts'), '--port', String(port), '--state', o.state, '--no-rate-limit', '--ping-interval', '1000', '--ping-timeout', '1000', ...(o.args ?? [])], {
@@ -37,7 +40,11 @@ export async function startGatewayProcess(o: GatewayProcessOptions): Promise<Gat
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => {
+      log += d.toString();
+      history += d.toString();
+    });
+    child.once('exit', (code, signal) => (history += `[exit ${code ?? signal}]\n`));
     ready = await new Promise((resolveReady, reject) => {
       const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${log}`)), 30_000);
       createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -81,6 +88,7 @@ export async function startGatewayProcess(o: GatewayProcessOptions): Promise<Gat
     freeze: () => void child.kill('SIGSTOP'),
     thaw: () => void child.kill('SIGCONT'),
     restart: launch,
+    log: () => history,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGCONT');

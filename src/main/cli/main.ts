@@ -82,10 +82,13 @@ async function watch(dataDir: string, serverInput: string, json: boolean, label:
   return 0;
 }
 
+// exitCode, not exit(): exit() would cut off stdout still being written to a pipe.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(`placet-companion: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
