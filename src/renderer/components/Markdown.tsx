@@ -1,5 +1,6 @@
 import { memo, type MouseEvent } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import { isOpenableUrl } from '../lib/format';
 
 // react-markdown renders through React elements, never innerHTML; without rehype-raw, raw HTML in
@@ -7,6 +8,9 @@ import { isOpenableUrl } from '../lib/format';
 // Links never navigate the window: they go to main's URL check.
 
 const MAX_CHARS = 20_000;
+
+// GitHub-flavoured tables, task lists and strikethrough: agents post them (benchmark tables, checklists).
+const remarkPlugins = [remarkGfm];
 
 export interface MarkdownProps {
   text: string;
@@ -45,7 +49,7 @@ function MarkdownImpl({ text, onOpenLink, full = false }: MarkdownProps) {
   };
   return (
     <div className="markdown" dir="auto">
-      <ReactMarkdown components={components}>
+      <ReactMarkdown components={components} remarkPlugins={remarkPlugins}>
         {body}
       </ReactMarkdown>
     </div>
