@@ -173,7 +173,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store.close();
     },
   };
-  internalsByCore.set(result, { store, sessions, ingest });
+  internalsByCore.set(result, { store, sessions, ingest, desk });
   return result;
 }
 
@@ -181,6 +181,7 @@ export interface CoreInternals {
   store: Store;
   sessions: Map<string, AccountSession>;
   ingest: Ingest;
+  desk: ReviewDesk;
 }
 
 const internalsByCore = new WeakMap<Core, CoreInternals>();

@@ -1,6 +1,7 @@
 import type { ConnectionState, Notice, ReviewItem, Settings } from '../../shared/domain';
 import type { Message } from '../../shared/placet/schemas';
 import type { IngestChanges } from './ingest';
+import { deliveryOverdueMinutes } from './notify/delivery-overdue';
 import { NotificationDispatcher } from './notify/notification-dispatcher';
 import { noticeIds } from './notify/notice-text';
 import { localMinutesOfDay } from './notify/quiet-hours';
@@ -42,6 +43,9 @@ export class ReviewDesk {
   private settings: Settings;
   private connections = new Map<string, ConnectionState>();
   private lastAttention = '';
+  private deliveryTimer: unknown = null;
+  /** Answered reviews we already warned about as not confirmed (once each). */
+  private readonly overdueWarned = new Set<string>();
 
   constructor(private readonly o: ReviewDeskOptions) {
     this.settings = o.store.local.settings();
@@ -80,9 +84,12 @@ export class ReviewDesk {
   start(): void {
     for (const item of this.o.views.reviews('pending', 100_000)) this.track(item);
     this.refreshAttention();
+    this.scheduleDeliveryCheck();
   }
 
   dispose(): void {
+    this.o.clock.clearTimeout(this.deliveryTimer);
+    this.deliveryTimer = null;
     this.scheduler.dispose();
     this.dispatcher.dispose();
   }
@@ -174,6 +181,34 @@ export class ReviewDesk {
       this.dispatcher.handle({ type: 'delivery-failed', failure: { ...ids, agentName: item.agentName, accountLabel: item.accountLabel, reason: 'webhook_failed' } });
     } else if (item.deliveryStatus !== 'sent') {
       this.dispatcher.handle({ type: 'delivery-recovered', ...ids });
+    }
+  }
+
+  /**
+   * A decision still `sent` minutes after it was made may have died silently in Placet's webhook
+   * dispatch (PROTOCOL.md §5): check once a minute and tell the operator, once per decision.
+   */
+  private scheduleDeliveryCheck(): void {
+    this.deliveryTimer = this.o.clock.setTimeout(() => {
+      this.checkDeliveries();
+      this.scheduleDeliveryCheck();
+    }, 60_000);
+  }
+
+  checkDeliveries(): void {
+    const now = this.o.clock.now();
+    for (const { accountId, message } of this.o.store.messages.reviewsWithStatus('completed', 200)) {
+      if (!message.review || message.deliveryStatus !== 'sent') continue;
+      const key = reviewKey(accountId, message.id);
+      if (this.overdueWarned.has(key)) continue;
+      const agent = this.o.store.accounts.agent(accountId, message.channelId)?.agent as { webhookUrl?: unknown } | undefined;
+      const expectsWebhook = Boolean(agent?.webhookUrl || message.metadata?.webhookUrl || (message.review as { callback?: unknown }).callback);
+      const minutes = deliveryOverdueMinutes({ status: message.review.status, completedAt: message.review.completedAt ?? null, deliveryStatus: message.deliveryStatus, expectsWebhook }, now);
+      if (minutes === null) continue;
+      const item = this.o.views.reviewItem(accountId, message);
+      if (!item) continue;
+      this.overdueWarned.add(key);
+      this.dispatcher.handle({ type: 'delivery-failed', failure: { accountId, channelId: item.channelId, messageId: item.messageId, agentName: item.agentName, accountLabel: item.accountLabel, reason: 'not-confirmed', minutes } });
     }
   }
 
