@@ -2,18 +2,31 @@
 // Electron binary cannot be had (offline machines), say so in one line and open the same app
 // through the web host in the browser instead.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const passThrough = process.argv.slice(2);
 
+/** The Electron executable, fetching it once (quietly) if the electron package has not yet. */
 function electronBinary() {
+  let dir;
   try {
-    const path = require('electron');
-    return typeof path === 'string' ? path : null;
+    dir = dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const installed = () => {
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
+  };
+  if (installed()) return installed();
+  // Electron downloads its binary on first use; where there is no network this fails, and we say so once.
+  spawnSync(process.execPath, [join(dir, 'install.js')], { stdio: 'ignore', timeout: 180_000 });
+  return installed();
 }
 
 function run(command, args) {

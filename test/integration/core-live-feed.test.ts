@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../src/main/core/core';
+import { coreInternals, createCore } from '../../src/main/core/core';
 import type { Core } from '../../src/main/core/core-api';
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import { createMockGateway, type MockGateway } from '../../src/mock-gateway/index';
@@ -84,5 +84,21 @@ describe('core against the mock gateway', () => {
     }, 'backfill');
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => id === before.id)).toHaveLength(1);
+  });
+
+  it('a pending review deleted on the server leaves the queue after the next catch-up', async () => {
+    await start();
+    const key = user().apiKeys[0]!;
+    const account = await core.handlers['accounts:add']({ serverUrl: gateway.url, apiKey: key });
+    const agent = user().agents[0]!;
+    const review = await agentApi(gateway.url, key).postMessage({ channelId: agent.id, text: 'Approve?', review: { type: 'approval', payload: {} } });
+    await eventually(async () => (await core.handlers['reviews:list']({ status: 'pending', limit: 10 })).some((r) => r.messageId === review.id), 'pending');
+    const res = await fetch(`${gateway.url}/api/v1/messages/${review.id}?channel=${agent.id}`, { method: 'DELETE', headers: { 'x-api-key': key } });
+    expect(res.status).toBe(200);
+    await core.handlers['accounts:reconnect']({ accountId: account.accountId });
+    const { sessions } = coreInternals(core);
+    await sessions.get(account.accountId)!.sync();
+    expect((await core.handlers['reviews:list']({ status: 'pending', limit: 10 })).map((r) => r.messageId)).not.toContain(review.id);
+    expect((await core.handlers['reviews:list']({ status: 'expired', limit: 10 })).map((r) => r.messageId)).toContain(review.id);
   });
 });

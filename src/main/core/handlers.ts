@@ -93,17 +93,18 @@ export function makeHandlers(d: HandlerDeps): CoreHandlers {
     'accounts:add-demo': async () => {
       if (!d.demo) throw new AppFailure('not-found', 'This build has no demo server');
       const demo = await d.demo();
-      // The embedded gateway gets a new port each run: reuse the demo account, pointed at it.
+      // The embedded gateway is a new server each run (new port, new ids): its old demo history
+      // describes a server that no longer exists, so the demo account starts afresh.
       const existing = d.store.accounts.list().find((a) => a.label === demo.label);
-      if (!existing) return addAccount(demo.label, demo.serverUrl, demo.apiKey);
-      if (existing.serverUrl !== demo.serverUrl || !(await d.secrets.get(existing.accountId))) {
-        await d.secrets.set(existing.accountId, demo.apiKey);
-        d.store.accounts.save({ ...existing, serverUrl: demo.serverUrl, last4: last4(demo.apiKey), enabled: true, keyStorage: d.secrets.kind });
-        d.persistAccounts();
+      if (existing && existing.serverUrl === demo.serverUrl && (await d.secrets.get(existing.accountId))) return pushAccount(existing.accountId)!;
+      if (existing) {
         await d.stopSession(existing.accountId);
-        d.startSession(existing.accountId);
+        await d.secrets.delete(existing.accountId).catch(() => undefined);
+        d.store.accounts.remove(existing.accountId, true);
+        d.desk.accountRemoved(existing.accountId);
+        d.batcher.accountRemoved(existing.accountId);
       }
-      return pushAccount(existing.accountId)!;
+      return addAccount(demo.label, demo.serverUrl, demo.apiKey);
     },
     'accounts:update': async ({ accountId, label, enabled, apiKey }) => {
       const account = findAccount(accountId);

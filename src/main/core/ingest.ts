@@ -67,6 +67,16 @@ export class Ingest {
     return changes;
   }
 
+  /** A pending review whose message vanished from the server reads as expired from now on. */
+  reviewGone(accountId: string, messageId: string): void {
+    const changes = emptyChanges(accountId, false);
+    const next = this.o.store.messages.patch(accountId, messageId, (m) =>
+      m.review?.status === 'pending' ? { ...m, review: { ...m.review, status: 'expired' } } : m,
+    );
+    if (next) changes.updated.push(next);
+    this.emit([changes]);
+  }
+
   flush(): void {
     this.scheduled = false;
     const queued = this.queue;

@@ -121,6 +121,7 @@ export class AccountSession {
           newestHeld: this.o.store.messages.newestCreatedAt(accountId, agent.id),
           heldPending: () => this.o.store.messages.pendingIds(accountId, agent.id),
           apply: (messages) => this.o.ingest.records(accountId, messages),
+          markGone: (messageId) => this.o.ingest.reviewGone(accountId, messageId),
           initialPages: this.o.timing.initialPages,
         });
         figures.pages += r.pages;

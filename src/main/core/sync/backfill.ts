@@ -10,6 +10,8 @@ export interface BackfillDeps {
   /** Messages of this channel we hold as pending reviews. */
   heldPending: () => string[];
   apply: (messages: Message[]) => void;
+  /** A review we hold as pending no longer exists on the server. */
+  markGone: (messageId: string) => void;
   /** Pages to read on a channel's first sync; older history is left on the server. */
   initialPages: number;
   /** Tolerance for `createdAt` ties and clock skew when deciding the gap is closed. */
@@ -65,8 +67,11 @@ async function reconcileReviews(channelId: string, deps: BackfillDeps): Promise<
       deps.apply([message]);
       reconciled++;
     } catch (err) {
-      // Deleted on the server (Placet announces no deletions): leave the row, it will read as expired.
       if (!(err instanceof AppFailure && err.code === 'not-found')) throw err;
+      // Deleted on the server (Placet announces no deletions): nobody can answer it any more, so it
+      // leaves the pending queue as expired instead of counting down forever.
+      deps.markGone(id);
+      reconciled++;
     }
   }
   return reconciled;
