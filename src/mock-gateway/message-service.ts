@@ -43,7 +43,8 @@ export function newAttachment(ctx: GatewayContext, channelId: string, messageId:
   return att;
 }
 
-function baseMessage(ctx: GatewayContext, agent: StoredAgent, senderType: 'agent' | 'user', senderId: string): StoredMessage {
+/** A new message row with every field at its default. */
+export function baseMessage(ctx: GatewayContext, agent: StoredAgent, senderType: 'agent' | 'user', senderId: string): StoredMessage {
   const now = isoNow(ctx);
   return {
     id: ctx.newId(),

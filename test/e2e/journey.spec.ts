@@ -1,37 +1,25 @@
 import { expect, test } from '@playwright/test';
-import { createMockGateway, type MockGateway } from '../../src/mock-gateway/index';
 import { agentApi, mockControl } from '../support/placet-api';
-import { startWebHostProcess, type WebHostProcess } from '../support/web-host-process';
+import { useMockAndHost } from './support/mock-and-host';
 import { addAccountFromWelcome, feedMessage, openChannel, openView, queueRow, reviewsNav, sidebar } from './support/journey-helpers';
 
 // Issue 5's journey: mock gateway → core in the web host → renderer in Chromium. The agents act over
 // the public REST API, the human answers through the mock's control API, and time moves on the
 // mock's virtual clock.
 
-let gateway: MockGateway;
-let host: WebHostProcess;
-
-test.beforeEach(async () => {
-  gateway = await createMockGateway({ port: 0, rateLimit: false });
-  host = await startWebHostProcess();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  await gateway?.close();
-});
+const env = useMockAndHost();
 
 const MINUTE = 60_000;
 
 test('add an account, follow a review from the queue to completed, delivered and expired', async ({ page }) => {
-  const user = gateway.fixtures.users[0]!;
+  const user = env.gateway.fixtures.users[0]!;
   const key = user.apiKeys[0]!;
   const deployBot = user.agents.find((a) => a.name === 'Deploy Bot')!;
   const researcher = user.agents.find((a) => a.name === 'Research Assistant')!;
-  const api = agentApi(gateway.url, key);
+  const api = agentApi(env.gateway.url, key);
 
-  await page.goto(host.url);
-  await addAccountFromWelcome(page, gateway.url, key);
+  await page.goto(env.host.url);
+  await addAccountFromWelcome(page, env.gateway.url, key);
 
   // Every agent of the key shows up in the sidebar.
   for (const agent of user.agents) await expect(sidebar(page).getByRole('button', { name: new RegExp(`^${agent.name}`) })).toBeVisible();
@@ -77,8 +65,8 @@ test('add an account, follow a review from the queue to completed, delivered and
   await expect(card.getByRole('img', { name: 'Delivery: Sent' })).toBeVisible();
 
   // The human answers in Placet; the agent's webhook refuses the delivery.
-  await mockControl(gateway.url, '/webhooks', { channelId: deployBot.id, outcome: 'failed' });
-  await mockControl(gateway.url, `/reviews/${asked.id}/respond`, { response: { selectedOption: 'approve', comment: 'Go ahead, watch the error rate' } });
+  await mockControl(env.gateway.url, '/webhooks', { channelId: deployBot.id, outcome: 'failed' });
+  await mockControl(env.gateway.url, `/reviews/${asked.id}/respond`, { response: { selectedOption: 'approve', comment: 'Go ahead, watch the error rate' } });
   const done = card.getByRole('region', { name: 'Approval review, completed' });
   await expect(done).toBeVisible();
   await expect(done.getByLabel('Response')).toContainText('Chose Ship it');
@@ -95,7 +83,7 @@ test('add an account, follow a review from the queue to completed, delivered and
 
   // Past the other deadline, the server's minute sweep expires it and the companion shows it.
   await page.getByRole('tab', { name: /Pending/ }).click();
-  await gateway.clock.advance(3 * MINUTE);
+  await env.gateway.clock.advance(3 * MINUTE);
   await expect(page.getByText('Nothing pending')).toBeVisible();
   await expect(reviewsNav(page)).toHaveAccessibleDescription('');
   await page.getByRole('tab', { name: 'Expired' }).click();
@@ -105,18 +93,18 @@ test('add an account, follow a review from the queue to completed, delivered and
 });
 
 test('hostile content renders inert and leaves the layout intact', async ({ page }) => {
-  const user = gateway.fixtures.users[0]!;
+  const user = env.gateway.fixtures.users[0]!;
   const key = user.apiKeys[0]!;
   const agent = user.agents.find((a) => a.name === 'Support Triage')!;
-  const api = agentApi(gateway.url, key);
+  const api = agentApi(env.gateway.url, key);
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
 
-  await page.goto(host.url);
-  await addAccountFromWelcome(page, gateway.url, key);
+  await page.goto(env.host.url);
+  await addAccountFromWelcome(page, env.gateway.url, key);
   await openChannel(page, agent.name);
 
   const pwn = 'window.__pwned = true; alert(1)';
@@ -131,7 +119,7 @@ test('hostile content renders inert and leaves the layout intact', async ({ page
   await api.postMessage({ channelId: agent.id, text: rtl });
   await api.postMessage({ channelId: agent.id, text: emoji });
   await api.postMessage({ channelId: agent.id, text: huge });
-  const file = await uploadFile(gateway.url, key, agent.id, '<img src=x onerror=alert(1)>.bin', 10 * 1024 * 1024);
+  const file = await uploadFile(env.gateway.url, key, agent.id, '<img src=x onerror=alert(1)>.bin', 10 * 1024 * 1024);
   await api.postMessage({ channelId: agent.id, text: 'ten megabytes attached', attachmentIds: [file] });
 
   await expect(feedMessage(page, 'ten megabytes attached')).toBeVisible();

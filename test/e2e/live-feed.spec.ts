@@ -1,50 +1,38 @@
 import { expect, test } from '@playwright/test';
-import { createMockGateway, type MockGateway } from '../../src/mock-gateway/index';
 import { agentApi } from '../support/placet-api';
-import { startWebHostProcess, type WebHostProcess } from '../support/web-host-process';
+import { useMockAndHost } from './support/mock-and-host';
 
 // The walking skeleton end to end: mock gateway → core in the web host → renderer in Chromium.
 
-let gateway: MockGateway;
-let host: WebHostProcess;
-
-test.beforeEach(async () => {
-  gateway = await createMockGateway({ port: 0, rateLimit: false });
-  host = await startWebHostProcess();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  await gateway?.close();
-});
+const env = useMockAndHost();
 
 test('a message posted over the REST API appears in the open channel', async ({ page }) => {
-  const user = gateway.fixtures.users[0]!;
+  const user = env.gateway.fixtures.users[0]!;
   const agent = user.agents[0]!;
-  await page.goto(host.url);
+  await page.goto(env.host.url);
   const form = page.getByRole('form', { name: 'Add account' });
-  await form.getByLabel('Server URL').fill(gateway.url);
+  await form.getByLabel('Server URL').fill(env.gateway.url);
   await form.getByLabel('API key').fill(user.apiKeys[0]!);
   await form.getByRole('button', { name: 'Save' }).click();
 
   await page.getByRole('button', { name: new RegExp(agent.name) }).first().click();
   const text = `deploy finished ${Date.now()}`;
-  await agentApi(gateway.url, user.apiKeys[0]!).postMessage({ channelId: agent.id, text });
+  await agentApi(env.gateway.url, user.apiKeys[0]!).postMessage({ channelId: agent.id, text });
   await expect(page.getByText(text)).toBeVisible();
 });
 
 test('a wrong API key shows a readable error, not a blank screen', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(env.host.url);
   const form = page.getByRole('form', { name: 'Add account' });
-  await form.getByLabel('Server URL').fill(gateway.url);
+  await form.getByLabel('Server URL').fill(env.gateway.url);
   await form.getByLabel('API key').fill(`hp_${'0'.repeat(48)}`);
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(form.getByRole('alert')).toContainText(/rejected the API key/i);
-  expect(host.output()).not.toContain('0'.repeat(48));
+  expect(env.host.output()).not.toContain('0'.repeat(48));
 });
 
 test('the web host refuses a WebSocket from another origin or without the token', async () => {
-  const { port } = new URL(host.url);
+  const { port } = new URL(env.host.url);
   const { default: WebSocket } = await import('ws');
   const attempt = (url: string, origin: string) =>
     new Promise<number>((resolve) => {
@@ -56,7 +44,7 @@ test('the web host refuses a WebSocket from another origin or without the token'
       });
       ws.on('error', () => resolve(-1));
     });
-  const token = new URL(host.url).searchParams.get('token')!;
+  const token = new URL(env.host.url).searchParams.get('token')!;
   expect(await attempt(`ws://127.0.0.1:${port}/ipc?token=${token}`, 'https://evil.example')).toBe(403);
   expect(await attempt(`ws://127.0.0.1:${port}/ipc?token=wrong`, `http://127.0.0.1:${port}`)).toBe(403);
   expect(await attempt(`ws://127.0.0.1:${port}/ipc`, `http://127.0.0.1:${port}`)).toBe(403);

@@ -4,11 +4,10 @@ import { createMockGateway, type MockGateway } from '../../src/mock-gateway/inde
 import { agentApi, eventually } from '../support/placet-api';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { attemptsOf, control, keyLabel, stats } from './mock-admin';
-import { report, startHarness, type Harness } from './harness';
+import { report, startHarness, type Harness, sleep } from './harness';
 
 // QUALITY.md items 8 and 10–14: connections per key, reconnect storms, rejected keys, resume, 429.
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('connections', () => {
   let gw: MockGateway | undefined;

@@ -7,12 +7,11 @@ import { eventually } from '../support/placet-api';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { Emitter } from './emitter';
-import { report, startHarness, type Harness } from './harness';
+import { report, startHarness, type Harness, sleep } from './harness';
 
 // QUALITY.md items 1–3: the gateway dies, freezes, or the wire goes silent mid-stream; every
 // acknowledged message must end up stored and shown exactly once, in server order.
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('delivery and recovery', () => {
   let dir: string;

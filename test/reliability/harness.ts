@@ -102,3 +102,5 @@ export function clearBatches(h: Harness): void {
 export function report(item: string, figures: Record<string, unknown>): void {
   console.log(`[QUALITY ${item}] ${Object.entries(figures).map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 100) / 100 : String(v)}`).join(' ')}`);
 }
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

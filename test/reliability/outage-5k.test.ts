@@ -7,14 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../support/placet-api';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
 import { Emitter } from './emitter';
-import { report, startHarness, type Harness } from './harness';
+import { report, startHarness, type Harness, sleep } from './harness';
 
 // Issue "Companion core", Done when: kill the mock (state kept) during a 5,000-message stream across
 // 3 accounts and 10 channels, restart it, and `cli history` shows every message exactly once.
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('outage during a 5,000-message stream', () => {
   let dir: string;

@@ -8,11 +8,10 @@ import { createMockGateway, type MockGateway } from '../../src/mock-gateway/inde
 import { gatewayEventNames, messageSchema } from '../../src/shared/placet/schemas';
 import { agentApi, eventually } from '../support/placet-api';
 import { control } from './mock-admin';
-import { report, startHarness, type Harness } from './harness';
+import { report, startHarness, type Harness, sleep } from './harness';
 
 // QUALITY.md items 9, 18 and 20.
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('resources, secrets and hostile input', () => {
   let gw: MockGateway | undefined;

@@ -2,11 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMockGateway, type MockGateway } from '../../src/mock-gateway/index';
 import { agentApi, eventually } from '../support/placet-api';
 import { control } from './mock-admin';
-import { report, startHarness, type Harness } from './harness';
+import { report, startHarness, type Harness, sleep } from './harness';
 
 // QUALITY.md items 4 and 5.
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('duplicates and offline review changes', () => {
   let gw: MockGateway | undefined;

@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { GatewayContext } from '../context';
 import { HttpError, validationFailed } from '../http-error';
-import { emitAgentMessage, newAttachment } from '../message-service';
+import { baseMessage, emitAgentMessage, newAttachment } from '../message-service';
 import { wireAttachment } from '../serialize';
-import type { StoredMessage } from '../types';
 import { durable, ownedChannel, params, parse } from './rest-support';
 
 const storeTextSchema = z.object({
@@ -55,25 +54,7 @@ export function registerFileRoutes(app: FastifyInstance, ctx: GatewayContext): v
   app.post('/files/upload', async (req, reply) => {
     const up = await readUpload(req);
     const agent = ownedChannel(ctx, req, up.channelId);
-    const now = new Date(ctx.clock.now()).toISOString();
-    const message: StoredMessage = {
-      id: ctx.newId(),
-      channelId: agent.id,
-      senderType: 'agent',
-      senderId: agent.id,
-      text: null,
-      status: null,
-      review: null,
-      metadata: null,
-      clientId: null,
-      streamId: null,
-      streamState: null,
-      deliveryStatus: 'sent',
-      iterationGroupId: null,
-      iteration: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const message = baseMessage(ctx, agent, 'agent', agent.id);
     store.putMessage(message);
     const att = newAttachment(ctx, agent.id, message.id, up.filename, up.mimeType, up.data);
     // Agent uploads go to CH only (§2.4).
