@@ -62,8 +62,8 @@ describe('RestClient', () => {
     await expect(client.get('/agents', z.array(z.number()))).rejects.toMatchObject({ code });
   });
 
-  it('names a refused connection as unreachable', async () => {
+  it('names a port that fetch refuses to use', async () => {
     const client = new RestClient({ serverUrl: 'http://127.0.0.1:1', getKey: async () => 'hp_key', clock: systemClock });
-    await expect(client.get('/agents', z.array(z.number()))).rejects.toMatchObject({ code: 'unreachable', message: expect.stringMatching(/refused|could not be reached/) });
+    await expect(client.get('/agents', z.array(z.number()))).rejects.toMatchObject({ code: 'bad-url', message: expect.stringMatching(/blocked port/) });
   });
 });

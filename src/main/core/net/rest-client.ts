@@ -138,6 +138,9 @@ function networkFailure(err: unknown, url: URL): AppFailure {
   const cause = (err as { cause?: { code?: string } }).cause;
   const code = cause?.code ?? (err as { code?: string }).code ?? '';
   const where = url.host;
+  if ((cause as { message?: string } | undefined)?.message === 'bad port') {
+    return new AppFailure('bad-url', `Port ${url.port} is one that HTTP clients refuse to use (a blocked port); the server must listen on another`);
+  }
   if ((err as Error).name === 'TimeoutError') return new AppFailure('unreachable', `${where} did not answer in time`);
   if (tlsCodes.has(code)) return new AppFailure('tls', `The TLS certificate of ${where} could not be verified (${code})`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new AppFailure('unreachable', `The server name ${url.hostname} could not be resolved`);
