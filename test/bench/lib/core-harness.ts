@@ -19,6 +19,8 @@ export interface CoreProbe {
   uiEntries: Map<string, number>;
   /** Date.now() − createdAt at commit and at the first UI batch, per inserted message; the bench resets them. */
   lag: { committed: number[]; shown: number[] };
+  /** Counters that hold no per-message memory (P7 measures the heap, so it must not grow it). */
+  totals: { committed: number; uiEntries: number };
   /** Number of `GET /reviews/pending` calls seen, i.e. channel catch-ups finished. */
   catchUps: () => number;
   firstBatchAt: () => number | null;
@@ -28,7 +30,9 @@ export interface CoreProbe {
   dispose: () => Promise<void>;
 }
 
-export async function startCore(dataDir: string, timing: Partial<CoreTiming & Record<string, number>> = {}, secrets = new MemorySecretStore()): Promise<CoreProbe> {
+/** `retainIds: false` keeps only counters, for runs that measure the process's own memory. */
+export async function startCore(dataDir: string, timing: Partial<CoreTiming & Record<string, number>> = {}, secrets = new MemorySecretStore(), retainIds = true): Promise<CoreProbe> {
+  const totals = { committed: 0, uiEntries: 0 };
   const committedAt = new Map<string, number>();
   const shownAt = new Map<string, number>();
   const uiEntries = new Map<string, number>();
@@ -44,7 +48,8 @@ export async function startCore(dataDir: string, timing: Partial<CoreTiming & Re
   const onChanges = options.onChanges;
   options.onChanges = (changes: IngestChanges) => {
     const now = Date.now();
-    for (const m of changes.inserted) {
+    totals.committed += changes.inserted.length;
+    for (const m of retainIds ? changes.inserted : []) {
       if (committedAt.has(m.id)) continue;
       committedAt.set(m.id, now);
       lag.committed.push(now - Date.parse(m.createdAt));
@@ -54,7 +59,8 @@ export async function startCore(dataDir: string, timing: Partial<CoreTiming & Re
   core.onBatch((batch: Batch) => {
     const now = Date.now();
     firstBatchAt ??= performance.now();
-    for (const m of batch.messages ?? []) {
+    totals.uiEntries += batch.messages?.length ?? 0;
+    for (const m of retainIds ? (batch.messages ?? []) : []) {
       if (!shownAt.has(m.id)) {
         shownAt.set(m.id, now);
         lag.shown.push(now - Date.parse(m.createdAt));
@@ -75,6 +81,7 @@ export async function startCore(dataDir: string, timing: Partial<CoreTiming & Re
     shownAt,
     uiEntries,
     lag,
+    totals,
     catchUps: () => catchUps,
     firstBatchAt: () => firstBatchAt,
     connected: () => connected,
