@@ -112,6 +112,8 @@ export const reviewItemSchema = z.object({
   type: z.string(),
   /** A one-line summary of what is asked. */
   summary: z.string(),
+  /** A one-line summary of the answer once completed (passwords masked), else null. */
+  answer: z.string().nullable(),
   status: reviewStatusSchema,
   expiresAt: z.string(),
   completedAt: z.string().nullable(),

@@ -90,6 +90,7 @@ export function reviewItem(over: Partial<ReviewItem> = {}): ReviewItem {
     deliveryStatus: 'sent',
     openUrl: 'https://placet.example.com/chats/ch1',
     snoozedUntil: null,
+    answer: null,
     ...over,
   };
 }

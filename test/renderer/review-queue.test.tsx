@@ -108,13 +108,14 @@ describe('review queue', () => {
   it('loads completed reviews from main and shows their delivery state', async () => {
     const bridge = new FakeBridge();
     bridge.handle('reviews:list', ({ status }) =>
-      ok(status === 'completed' ? [reviewItem({ messageId: 'done', status: 'completed', summary: 'Approved deploy', completedAt: iso(T0), deliveryStatus: 'webhook_failed' })] : []),
+      ok(status === 'completed' ? [reviewItem({ messageId: 'done', status: 'completed', summary: 'Approved deploy', answer: 'Chose Ship it — “go”', completedAt: iso(T0), deliveryStatus: 'webhook_failed' })] : []),
     );
     renderApp({ accounts: [account()] }, bridge);
     await booted();
     await userEvent.click(screen.getByRole('tab', { name: 'Completed' }));
     const list = await screen.findByRole('list', { name: 'Completed reviews' });
     expect(list.textContent).toContain('Approved deploy');
+    expect(list.textContent).toContain('Answer: Chose Ship it — “go”');
     expect(within(list).getByRole('img', { name: 'Delivery: Webhook failed' })).toBeTruthy();
     expect(bridge.callsOf('reviews:list')).toEqual([{ status: 'completed', limit: 500 }]);
     expect(screen.getByRole('tab', { name: 'Completed' }).getAttribute('aria-selected')).toBe('true');

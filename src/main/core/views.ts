@@ -1,5 +1,6 @@
 import type { AccountView, ChannelView, ConnectionState, MessageView, ReviewItem, ReviewView } from '../../shared/domain';
 import type { Message } from '../../shared/placet/schemas';
+import { answerSummary } from '../../shared/reviews/review-payload';
 import { summarizeReview } from './reviews/review-summary';
 import type { AccountRecord, AgentRecord } from './store/account-repo';
 
@@ -109,6 +110,7 @@ export function toReviewItem(
     serverUrl: account.serverUrl,
     type: m.review.type,
     summary: summarizeReview(m.review.type, m.review.payload ?? null, m.text),
+    answer: m.review.status === 'completed' ? answerSummary(m.review.type, m.review.payload ?? null, m.review.response ?? null) : null,
     status: effectiveReviewStatus(m.review, now),
     expiresAt: m.review.expiresAt,
     completedAt: m.review.completedAt ?? null,

@@ -1,7 +1,7 @@
 import type { ReviewView } from '../../shared/domain';
 import { useNow } from '../hooks/useNow';
 import { clockTime } from '../lib/format';
-import { approvalOptions, formFields, prettyJson, reviewTypeLabel, selectionItems, str } from '../lib/review-payload';
+import { approvalOptions, formFields, prettyJson, reviewTypeLabel, selectionItems, str } from '../../shared/reviews/review-payload';
 import { Countdown } from './Countdown';
 import { ReviewResponse } from './ReviewResponse';
 import { effectiveStatus, ReviewStatePill } from './ReviewStatePill';

@@ -1,5 +1,5 @@
 import type { ReviewItem } from '../../shared/domain';
-import { reviewTypeLabel } from '../lib/review-payload';
+import { reviewTypeLabel } from '../../shared/reviews/review-payload';
 
 export interface QueueFilters {
   accountId: string;

@@ -1,5 +1,5 @@
 import { clockTime } from '../lib/format';
-import { approvalOptions, formAnswers, formatValue, isDismissed, prettyJson, selectionItems, str } from '../lib/review-payload';
+import { approvalOptions, formAnswers, formatValue, isDismissed, prettyJson, selectionItems, str } from '../../shared/reviews/review-payload';
 
 type Json = Record<string, unknown>;
 

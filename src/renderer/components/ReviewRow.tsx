@@ -3,7 +3,7 @@ import type { ReviewItem } from '../../shared/domain';
 import type { ReviewStatus } from '../../shared/placet/schemas';
 import { useNow } from '../hooks/useNow';
 import { accountPlace, clockTime } from '../lib/format';
-import { reviewTypeLabel } from '../lib/review-payload';
+import { reviewTypeLabel } from '../../shared/reviews/review-payload';
 import { Countdown } from './Countdown';
 import { DeliveryBadge } from './DeliveryBadge';
 import { ReviewStatePill } from './ReviewStatePill';
@@ -45,6 +45,11 @@ function ReviewRowImpl({ item, status, onOpenInPlacet, onShow, onSnooze }: Revie
         <p className="queue-summary" dir="auto">
           {item.summary || 'No description'}
         </p>
+        {status === 'completed' && item.answer && (
+          <p className="queue-answer" dir="auto">
+            <span className="queue-answer-label">Answer:</span> {item.answer}
+          </p>
+        )}
         {snoozed && <p className="queue-snoozed">Reminders snoozed until {new Date(snoozed).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}</p>}
       </div>
       <div className="queue-actions">

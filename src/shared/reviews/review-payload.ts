@@ -85,3 +85,30 @@ export function prettyJson(v: unknown, max = 4_000): string {
   }
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
+
+/**
+ * One line saying what the human answered, for the review queue, the tray and notifications.
+ * Passwords are masked; unknown shapes fall back to compact JSON.
+ */
+export function answerSummary(type: string, payload: Json | null, response: Json | null, max = 200): string | null {
+  if (!response) return null;
+  let text: string;
+  if (isDismissed(response)) text = 'Dismissed';
+  else if (type === 'approval') {
+    const id = str(response.selectedOption);
+    const label = approvalOptions(payload).find((o) => o.id === id)?.label ?? id ?? '—';
+    const comment = str(response.comment);
+    text = `Chose ${label}${comment ? ` — “${comment}”` : ''}`;
+  } else if (type === 'selection') {
+    const ids = Array.isArray(response.selectedIds) ? response.selectedIds.map(String) : [];
+    const items = selectionItems(payload);
+    text = `Selected ${ids.length ? ids.map((id) => items.find((i) => i.id === id)?.label ?? id).join(', ') : 'nothing'}`;
+  } else if (type === 'form') {
+    text = formAnswers(payload, response).map((r) => `${r.label}: ${r.value}`).join(' · ') || 'Submitted an empty form';
+  } else if (type === 'text-input') {
+    text = formatValue(response.text);
+  } else {
+    text = prettyJson(response, max).replace(/\s+/g, ' ');
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -32,6 +32,7 @@ export function review(over: Partial<ReviewItem> = {}): ReviewItem {
     deliveryStatus: 'agent_received',
     openUrl: 'https://placet.example/chats/c1',
     snoozedUntil: null,
+    answer: null,
     ...over,
   };
 }

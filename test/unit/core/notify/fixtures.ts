@@ -21,6 +21,7 @@ export function reviewItem(over: Partial<ReviewItem> = {}): ReviewItem {
     deliveryStatus: 'sent',
     openUrl: 'https://placet.example/chats/ch1',
     snoozedUntil: null,
+    answer: null,
     ...over,
   };
 }
