@@ -37,7 +37,7 @@ export class AccountSession {
   private settleTimer: unknown = null;
   private resyncTimer: unknown = null;
   private syncing: Promise<void> | null = null;
-  private syncAgain = false;
+  private followUp: Promise<void> | null = null;
   private disposed = false;
 
   constructor(private readonly o: AccountSessionOptions) {
@@ -79,18 +79,20 @@ export class AccountSession {
     this.connection.markRead(channelId);
   }
 
-  /** Runs a full catch-up now (also what tests and `accounts:reconnect` use). Resolves when done. */
+  /**
+   * Runs a full catch-up and resolves when one that started after this call has finished. Calls
+   * that arrive while one runs share a single follow-up run (reconnect storms cause one, not many).
+   */
   sync(): Promise<void> {
     if (this.syncing) {
-      this.syncAgain = true;
-      return this.syncing;
+      this.followUp ??= this.syncing.then(() => {
+        this.followUp = null;
+        return this.disposed ? undefined : this.sync();
+      });
+      return this.followUp;
     }
     this.syncing = this.runSync().finally(() => {
       this.syncing = null;
-      if (this.syncAgain && !this.disposed) {
-        this.syncAgain = false;
-        void this.sync();
-      }
     });
     return this.syncing;
   }
@@ -101,6 +103,7 @@ export class AccountSession {
     this.rest.dispose();
     for (const t of [this.pollTimer, this.settleTimer, this.resyncTimer]) this.o.clock.clearTimeout(t);
     await this.syncing?.catch(() => undefined);
+    await this.followUp?.catch(() => undefined);
   }
 
   private onConnected(): void {
