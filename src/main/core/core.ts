@@ -29,6 +29,8 @@ export const defaultTiming: CoreTiming = {
   initialPages: 10,
 };
 
+const CHANNEL_MS = 200;
+
 /** Builds the engine from its ports. Nothing here is global: tests build as many cores as they like. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
@@ -64,18 +66,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onError: (err) => logger.error('review desk callback failed', { error: redactApiKeys(String(err)) }),
   });
 
+  // Channel rows (unread, pending, last activity) are recomputed at most every CHANNEL_MS, not per
+  // batch: counting is the costly part of a busy feed, and a sidebar count 200 ms late is fine.
+  const channelsDirty = new Set<string>();
+  let channelsTimer: unknown = null;
+  const scheduleChannels = () => {
+    channelsTimer ??= clock.setTimeout(() => {
+      channelsTimer = null;
+      for (const key of channelsDirty) {
+        const [accountId, channelId] = key.split('\u0000') as [string, string];
+        const channel = views.channel(accountId, channelId);
+        if (channel) batcher.channel(channel);
+      }
+      channelsDirty.clear();
+    }, CHANNEL_MS);
+  };
+
   const ingest = new Ingest({
     store,
     onChanges: (changes) => {
-      const touched = new Set<string>(changes.agents);
+      for (const channelId of changes.agents) channelsDirty.add(`${changes.accountId}\u0000${channelId}`);
       for (const m of [...changes.inserted, ...changes.updated]) {
-        touched.add(m.channelId);
+        channelsDirty.add(`${changes.accountId}\u0000${m.channelId}`);
         batcher.message(views.message(changes.accountId, m, changes.drafts.get(m.id)));
       }
-      for (const channelId of touched) {
-        const channel = views.channel(changes.accountId, channelId);
-        if (channel) batcher.channel(channel);
-      }
+      scheduleChannels();
       desk.onChanges(changes);
     },
     onRejected: (r) => {
@@ -92,7 +107,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const startSession = (accountId: string) => {
-    const account = store.accounts.list().find((a) => a.accountId === accountId);
+    const account = store.accounts.find(accountId);
     if (!account) return;
     sessions.get(accountId)?.dispose();
     if (!account.enabled) {
@@ -167,6 +182,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await Promise.all([...sessions.values()].map((s) => s.dispose()));
       sessions.clear();
       ingest.flush();
+      clock.clearTimeout(channelsTimer);
       desk.dispose();
       batcher.flush();
       batcher.dispose();

@@ -46,7 +46,7 @@ export async function testAccount(serverUrlInput: string, apiKeyInput: string, c
 
 export function makeHandlers(d: HandlerDeps): CoreHandlers {
   const findAccount = (accountId: string) => {
-    const account = d.store.accounts.list().find((a) => a.accountId === accountId);
+    const account = d.store.accounts.find(accountId);
     if (!account) throw new AppFailure('not-found', 'That account does not exist (it may have been removed)');
     return account;
   };

@@ -44,6 +44,7 @@ export class ReviewDesk {
   private connections = new Map<string, ConnectionState>();
   private lastAttention = '';
   private deliveryTimer: unknown = null;
+  private logBuffer: Array<{ at: number; entry: Record<string, unknown> }> = [];
   /** Answered reviews we already warned about as not confirmed (once each). */
   private readonly overdueWarned = new Set<string>();
 
@@ -60,7 +61,7 @@ export class ReviewDesk {
     this.dispatcher = new NotificationDispatcher({
       clock: o.clock,
       notifier,
-      log: { record: (entry) => o.store.local.logNotification(entry.at, { ...entry }) },
+      log: { record: (entry) => this.logEntry(entry) },
       context: () => ({
         settings: this.settings,
         focus: this.focus.accountId && this.focus.channelId ? { accountId: this.focus.accountId, channelId: this.focus.channelId, visible: this.focus.visible } : null,
@@ -87,7 +88,24 @@ export class ReviewDesk {
     this.scheduleDeliveryCheck();
   }
 
+  /** Decisions are written in batches, one transaction per tick. */
+  private logEntry(entry: { at: number }): void {
+    this.logBuffer.push({ at: entry.at, entry: { ...entry } });
+    if (this.logBuffer.length === 1) setImmediate(() => this.flushLog());
+  }
+
+  private flushLog(): void {
+    const entries = this.logBuffer;
+    this.logBuffer = [];
+    try {
+      this.o.store.local.logNotifications(entries);
+    } catch (err) {
+      this.o.onError?.(err);
+    }
+  }
+
   dispose(): void {
+    this.flushLog();
     this.o.clock.clearTimeout(this.deliveryTimer);
     this.deliveryTimer = null;
     this.scheduler.dispose();
@@ -96,11 +114,15 @@ export class ReviewDesk {
 
   onChanges(changes: IngestChanges): void {
     const inserted = new Set(changes.inserted.map((m) => m.id));
+    let reviews = false;
     for (const m of [...changes.inserted, ...changes.updated]) {
-      if (m.review) this.onReview(changes.accountId, m, inserted.has(m.id));
-      else if (changes.live && inserted.has(m.id) && m.senderType === 'agent') this.onChatter(changes.accountId, m);
+      if (m.review) {
+        reviews = true;
+        this.onReview(changes.accountId, m, inserted.has(m.id));
+      } else if (changes.live && inserted.has(m.id) && m.senderType === 'agent') this.onChatter(changes.accountId, m);
     }
-    this.refreshAttention();
+    // The tray and badge only change with reviews (or connections, which call this themselves).
+    if (reviews) this.refreshAttention();
   }
 
   setFocus(focus: Focus): void {
@@ -214,7 +236,7 @@ export class ReviewDesk {
 
   private onChatter(accountId: string, m: Message): void {
     const agent = this.o.store.accounts.agent(accountId, m.channelId);
-    const account = this.o.store.accounts.list().find((a) => a.accountId === accountId);
+    const account = this.o.store.accounts.find(accountId);
     this.dispatcher.handle({
       type: 'chatter',
       message: { accountId, channelId: m.channelId, agentName: agent?.agent.name ?? 'Agent', accountLabel: account?.label, messageId: m.id, text: m.text ?? 'Sent an attachment' },

@@ -18,7 +18,7 @@ export class ViewBuilder {
   }
 
   account(accountId: string): AccountView | null {
-    const record = this.store.accounts.list().find((a) => a.accountId === accountId);
+    const record = this.store.accounts.find(accountId);
     return record ? toAccountView(record, this.connectionOf(accountId) ?? { status: 'offline', since: this.clock.now() }) : null;
   }
 
@@ -43,7 +43,7 @@ export class ViewBuilder {
   }
 
   reviewItem(accountId: string, m: Message): ReviewItem | null {
-    const account = this.store.accounts.list().find((a) => a.accountId === accountId);
+    const account = this.store.accounts.find(accountId);
     if (!account) return null;
     const agentName = this.store.accounts.agent(accountId, m.channelId)?.agent.name ?? 'Unknown agent';
     return toReviewItem(account, m, agentName, this.clock.now(), this.store.local.snoozedUntil(reviewKey(accountId, m.id)));

@@ -63,4 +63,10 @@ export const migrations: string[] = [
   );
   CREATE TABLE settings (key TEXT PRIMARY KEY, json TEXT NOT NULL);
   `,
+  // Per-channel pending-review counts on every batch: an index range instead of a channel scan.
+  `
+  CREATE INDEX messages_channel_reviews ON messages (account_id, channel_id, review_status, review_expires_at) WHERE review_status IS NOT NULL;
+  -- Covers the unread and delivery-failure counts, so they never touch the rows themselves.
+  CREATE INDEX messages_counts ON messages (account_id, channel_id, created_at, sender_type, delivery_status);
+  `,
 ];
