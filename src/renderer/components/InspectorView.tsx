@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { FilterSelect } from './FilterSelect';
 import { useShallow } from 'zustand/react/shallow';
 import { useAccountOptions } from '../hooks/useAccountOptions';
 import { useSlice, useStores } from '../hooks/useStores';
@@ -61,28 +62,8 @@ export function InspectorView() {
         </div>
       </header>
       <div className="filters" role="group" aria-label="Filter events">
-        <label>
-          Account
-          <select value={accountId} onChange={(e) => setAccountId(e.target.value)}>
-            <option value="">All accounts</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Event
-          <select value={event} onChange={(e) => setEvent(e.target.value)}>
-            <option value="">All events</option>
-            {events.map((ev) => (
-              <option key={ev} value={ev}>
-                {ev}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Account" allLabel="All accounts" value={accountId} options={accounts.map((a) => ({ value: a.id, label: a.label }))} onChange={setAccountId} />
+        <FilterSelect label="Event" allLabel="All events" value={event} options={events.map((ev) => ({ value: ev, label: ev }))} onChange={setEvent} />
         <label>
           Channel id
           <input value={channel} onChange={(e) => setChannel(e.target.value)} />

@@ -1,5 +1,6 @@
 import type { ReviewItem } from '../../shared/domain';
 import { reviewTypeLabel } from '../../shared/reviews/review-payload';
+import { FilterSelect } from './FilterSelect';
 
 export interface QueueFilters {
   accountId: string;
@@ -31,39 +32,21 @@ export function ReviewFilters({ items, filters, accounts, onChange }: { items: R
   const active = filters.accountId || filters.agent || filters.type || filters.expiringSoon;
   return (
     <div className="filters" role="group" aria-label="Filter reviews">
-      <label>
-        Account
-        <select value={filters.accountId} onChange={(e) => onChange({ ...filters, accountId: e.target.value, agent: '' })}>
-          <option value="">All accounts</option>
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Agent
-        <select value={filters.agent} onChange={(e) => onChange({ ...filters, agent: e.target.value })}>
-          <option value="">All agents</option>
-          {[...agents].map(([k, name]) => (
-            <option key={k} value={k}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Type
-        <select value={filters.type} onChange={(e) => onChange({ ...filters, type: e.target.value })}>
-          <option value="">All types</option>
-          {[...types].sort().map((t) => (
-            <option key={t} value={t}>
-              {reviewTypeLabel(t)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Account"
+        allLabel="All accounts"
+        value={filters.accountId}
+        options={accounts.map((a) => ({ value: a.id, label: a.label }))}
+        onChange={(accountId) => onChange({ ...filters, accountId, agent: '' })}
+      />
+      <FilterSelect label="Agent" allLabel="All agents" value={filters.agent} options={[...agents].map(([value, label]) => ({ value, label }))} onChange={(agent) => onChange({ ...filters, agent })} />
+      <FilterSelect
+        label="Type"
+        allLabel="All types"
+        value={filters.type}
+        options={[...types].sort().map((t) => ({ value: t, label: reviewTypeLabel(t) }))}
+        onChange={(type) => onChange({ ...filters, type })}
+      />
       <label className="check">
         <input type="checkbox" checked={filters.expiringSoon} onChange={(e) => onChange({ ...filters, expiringSoon: e.target.checked })} />
         Expiring within 1 hour
