@@ -145,10 +145,24 @@ describe('channel feed', () => {
     const el = feed();
     Object.defineProperty(el, 'scrollHeight', { configurable: true, value: 5_000 });
     el.scrollTop = 1_000;
+    fireEvent.wheel(el, { deltaY: -400 });
     fireEvent.scroll(el);
     act(() => bridge.push({ messages: [message({ id: 'n1', createdAt: iso(T0 + 1) }), message({ id: 'n2', createdAt: iso(T0 + 2) })] }));
     const jump = await screen.findByRole('button', { name: /2 new messages/ });
     await userEvent.click(jump);
+    expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
+  });
+
+  it('keeps following new messages when a scroll comes from layout, not from the user', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => message({ id: `m${i}`, text: `line ${i}`, createdAt: iso(T0 - (40 - i) * 1000) }));
+    const { bridge } = await openChannel(many);
+    await waitFor(() => msg('m39'));
+    const el = feed();
+    Object.defineProperty(el, 'scrollHeight', { configurable: true, value: 5_000 });
+    el.scrollTop = 1_000;
+    fireEvent.scroll(el);
+    act(() => bridge.push({ messages: [message({ id: 'n1', createdAt: iso(T0 + 1) })] }));
+    await waitFor(() => msg('n1'));
     expect(screen.queryByRole('button', { name: /new message/ })).toBeNull();
   });
 

@@ -19,6 +19,8 @@ export interface ChannelFeedProps {
 const NO_MESSAGES: MessageView[] = [];
 const NEAR_BOTTOM_PX = 48;
 const NEAR_TOP_PX = 300;
+/** A scroll within this long of a wheel, touch, key or pointer press counts as the user's. */
+const USER_SCROLL_MS = 1_000;
 
 // Rows are positioned with `style` props: React sets them through the CSSOM, which a CSP without
 // 'unsafe-inline' for styles allows (only style attributes in markup are blocked).
@@ -28,6 +30,13 @@ export function ChannelFeed({ feed, agentName, highlight, onLoadOlder, onOpenLin
   const [stuck, setStuck] = useState(true);
   const [unseen, setUnseen] = useState(0);
   const lastAppended = useRef(feed?.appended ?? 0);
+  // Only the user scrolls the feed away from the bottom. Scroll events also come from our own
+  // scrollToIndex and from rows being measured as they mount; those must not unstick the feed, or a
+  // busy channel stops following its newest message.
+  const userScrolledAt = useRef(0);
+  const markUserScroll = (): void => {
+    userScrolledAt.current = Date.now();
+  };
   const firstId = useRef<string | null>(null);
 
   // The virtualizer is a mutable instance by design; this component opts out of compiler memoization.
@@ -89,7 +98,8 @@ export function ChannelFeed({ feed, agentName, highlight, onLoadOlder, onOpenLin
     const el = scrollRef.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
-    if (atBottom !== stuck) setStuck(atBottom);
+    if (atBottom && !stuck) setStuck(true);
+    else if (!atBottom && stuck && Date.now() - userScrolledAt.current < USER_SCROLL_MS) setStuck(false);
     if (atBottom && unseen > 0) {
       setUnseen(0);
       onSeenLatest();
@@ -122,7 +132,14 @@ export function ChannelFeed({ feed, agentName, highlight, onLoadOlder, onOpenLin
           )}
         </div>
       )}
-      <div className="feed-scroll" ref={scrollRef} onScroll={onScroll} role="log" aria-label={`Messages with ${agentName}`} aria-live="off">
+      <div
+        className="feed-scroll"
+        ref={scrollRef}
+        onScroll={onScroll}
+        onWheel={markUserScroll}
+        onTouchMove={markUserScroll}
+        onKeyDown={markUserScroll}
+        onPointerDown={markUserScroll} role="log" aria-label={`Messages with ${agentName}`} aria-live="off">
         <div className="feed-inner" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((row) => {
             const m = messages[row.index];
