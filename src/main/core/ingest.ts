@@ -1,5 +1,12 @@
-import { gatewayEventSchemas, type GatewayEventName, type Message } from '../../shared/placet/schemas';
+import { gatewayEventSchemas, type GatewayEvent, type GatewayEventName, type Message } from '../../shared/placet/schemas';
 import type { Store } from './store/store';
+
+/** A validated socket event, discriminated by its name so each case reads its own payload type. */
+type ParsedEvent = { [N in GatewayEventName]: { name: N; data: GatewayEvent<N> } }[GatewayEventName];
+
+function isGatewayEventName(name: string): name is GatewayEventName {
+  return Object.hasOwn(gatewayEventSchemas, name);
+}
 
 /** What one batch changed, for the views, the review tracker and the notification policy. */
 export interface IngestChanges {
@@ -94,73 +101,67 @@ export class Ingest {
   }
 
   private applyEvent(changes: IngestChanges, q: Queued): void {
-    const schema = (gatewayEventSchemas as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }>)[q.event];
-    if (!schema) {
+    if (!isGatewayEventName(q.event)) {
       this.o.onRejected({ ...q, reason: 'unknown event', quarantined: false });
       return;
     }
-    const parsed = schema.safeParse(q.payload);
+    const parsed = gatewayEventSchemas[q.event].safeParse(q.payload);
     if (!parsed.success) {
-      const issue = parsed.error?.issues[0];
+      const issue = parsed.error.issues[0];
       this.o.onRejected({ ...q, reason: `invalid ${q.event}: ${issue ? `${issue.path.join('.') || 'payload'} ${issue.message}` : 'rejected'}`, quarantined: false });
       return;
     }
     try {
-      this.apply(changes, q.event as GatewayEventName, parsed.data);
+      this.apply(changes, { name: q.event, data: parsed.data } as ParsedEvent);
       this.o.onAccepted?.(q.accountId, q.event, parsed.data);
     } catch (err) {
       this.o.onRejected({ ...q, reason: `processing failed: ${err instanceof Error ? err.message : String(err)}`, quarantined: true });
     }
   }
 
-  private apply(changes: IngestChanges, event: GatewayEventName, data: unknown): void {
+  private apply(changes: IngestChanges, ev: ParsedEvent): void {
     const { store } = this.o;
     const accountId = changes.accountId;
-    switch (event) {
+    switch (ev.name) {
       case 'message:created':
       case 'message:updated':
       case 'review:responded':
-        this.applyMessage(changes, data as Message);
+        this.applyMessage(changes, ev.data);
         return;
       case 'message:delivery': {
-        const d = data as { messageId: string; deliveryStatus: Message['deliveryStatus'] };
-        const next = store.messages.setDelivery(accountId, d.messageId, d.deliveryStatus);
+        const next = store.messages.setDelivery(accountId, ev.data.messageId, ev.data.deliveryStatus);
         if (next) changes.updated.push(next);
         return;
       }
       case 'review:expired': {
-        const { messageId } = data as { messageId: string };
-        const next = store.messages.patch(accountId, messageId, (m) =>
+        const next = store.messages.patch(accountId, ev.data.messageId, (m) =>
           m.review && m.review.status === 'pending' ? { ...m, review: { ...m.review, status: 'expired' } } : m,
         );
         if (next) changes.updated.push(next);
         return;
       }
       case 'agent:status': {
-        const s = data as { agentId: string; status: 'active'; statusMessage: string | null; statusSince: string | null };
-        const updated = store.accounts.updateAgent(accountId, s.agentId, (a) => ({ ...a, status: s.status, statusMessage: s.statusMessage, statusSince: s.statusSince }));
-        if (updated) changes.agents.add(s.agentId);
+        const { agentId, status, statusMessage, statusSince } = ev.data;
+        if (store.accounts.updateAgent(accountId, agentId, (a) => ({ ...a, status, statusMessage, statusSince }))) changes.agents.add(agentId);
         return;
       }
       case 'agent:commands': {
-        const c = data as { channelId: string; commands: NonNullable<Message['attachments']> };
-        const updated = store.accounts.updateAgent(accountId, c.channelId, (a) => ({ ...a, commands: c.commands as never }));
-        if (updated) changes.agents.add(c.channelId);
+        const { channelId, commands } = ev.data;
+        if (store.accounts.updateAgent(accountId, channelId, (a) => ({ ...a, commands }))) changes.agents.add(channelId);
         return;
       }
-      case 'message:delta': {
-        this.applyDelta(changes, data as { channelId: string; delta: string; streamBaseId?: string; streamId?: string });
+      case 'message:delta':
+        this.applyDelta(changes, ev.data);
         return;
-      }
       case 'message:status': {
-        const ev = data as { channelId: string; streamId: string | null; id: string };
+        const status = ev.data;
         // Status steps belong to the draft with that streamId; kept on the record for the feed.
-        if (!ev.streamId) return;
-        const target = store.messages.findByStream(accountId, ev.channelId, ev.streamId);
+        if (!status.streamId) return;
+        const target = store.messages.findByStream(accountId, status.channelId, status.streamId);
         if (!target) return;
         const next = store.messages.patch(accountId, target.id, (m) => {
-          const events = (m.statusEvents ?? []).filter((e) => e.id !== ev.id);
-          return { ...m, statusEvents: [...events, data as never].slice(-50) };
+          const events = (m.statusEvents ?? []).filter((e) => e.id !== status.id);
+          return { ...m, statusEvents: [...events, status].slice(-50) };
         });
         if (next) changes.updated.push(next);
         return;
